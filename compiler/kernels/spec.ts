@@ -1,0 +1,202 @@
+// Kernel specs: frozen, plain-data descriptions of one compute kernel. The emitter reads only
+// the spec, and the pipeline cache key is derived from the spec (specKey), so the key can never
+// drift from the code it names. All shapes are baked into the WGSL as constants.
+
+/** Ops folded into a producer's output loop, applied in order to each output value `v` at
+ *  (flat index i, channel c). Those that read a tensor take the next extra input binding. */
+export type EpilogueOp =
+  /** v += b[c]  (reads a [C] tensor) */
+  | { op: "bias" }
+  | { op: "relu" }
+  /** v *= (m[i] > 0)  (reads a tensor shaped like the output: a ReLU's output) */
+  | { op: "mask" }
+  /** v += t[i]  (reads a tensor shaped like the output) */
+  | { op: "add" }
+  /** v *= keep(seed, key, i) / (1 - p)  (reads the u32[1] seed tensor) */
+  | { op: "dropout"; p: number; key: number };
+
+/** Output layout the epilogue indexes: channel c of flat index i is (i / spatial) % channels. */
+export interface EpilogueLayout {
+  channels: number;
+  spatial: number;
+}
+
+export interface GemmTile {
+  /** Output rows (M) / columns (N) per workgroup, K step per workgroup-memory stage. */
+  bm: number;
+  bn: number;
+  bk: number;
+  /** Outputs per invocation along M and N (register tile). */
+  tm: number;
+  tn: number;
+}
+
+/** Implicit-GEMM convolution, stride 1: y[n,o,y,x] = sum_{c,ky,kx} x[n,c,y+ky-pad,x+kx-pad] *
+ *  W[o,c,ky,kx]. With flip, W is read from a stored [C=o-dim..] tensor as the input gradient
+ *  needs: W[o,c,ky,kx] = stored[c,o,k-1-ky,k-1-kx] (stored is the forward layer's weight). */
+export interface ConvSpec {
+  kind: "conv";
+  n: number;
+  c: number;
+  h: number;
+  w: number;
+  o: number;
+  k: number;
+  pad: number;
+  flip: boolean;
+  epilogue: EpilogueOp[];
+  tile: GemmTile;
+}
+
+/** dw[o,c,ky,kx] (+)= sum_{n,y,x} g[n,o,y,x] * x[n,c,y+ky-pad,x+kx-pad]. Inputs: x, g. */
+export interface ConvGradWeightSpec {
+  kind: "conv_grad_weight";
+  n: number;
+  c: number;
+  h: number;
+  w: number;
+  o: number;
+  k: number;
+  pad: number;
+  accumulate: boolean;
+  tile: GemmTile;
+}
+
+/** C[m,n] = op(A) op(B) then epilogue (channel = column). Inputs: A, B, extras. With
+ *  accumulate, C += result (gradient accumulation; no epilogue then). */
+export interface MatmulSpec {
+  kind: "matmul";
+  m: number;
+  n: number;
+  k: number;
+  transA: boolean;
+  transB: boolean;
+  accumulate: boolean;
+  epilogue: EpilogueOp[];
+  tile: GemmTile;
+}
+
+/** out[i] = epilogue(in[i]); the standalone home of ops that found no producer to fold into. */
+export interface ElementwiseSpec {
+  kind: "elementwise";
+  size: number;
+  layout: EpilogueLayout;
+  epilogue: EpilogueOp[];
+}
+
+/** Pool-like ops over NCHW. maxpool_grad and lrn_grad take inputs (x, g). */
+export interface PoolSpec {
+  kind: "maxpool" | "maxpool_grad";
+  n: number;
+  c: number;
+  h: number;
+  w: number;
+}
+
+export interface LrnSpec {
+  kind: "lrn" | "lrn_grad";
+  n: number;
+  c: number;
+  h: number;
+  w: number;
+  size: number;
+  alpha: number;
+  beta: number;
+  k: number;
+}
+
+/** Row-wise ops over [rows, cols]: softmax (x), softmax_grad (y, g), softmax_xent (logits,
+ *  labels:i32 -> f32[1] mean loss), softmax_xent_grad (logits, labels, g:f32[1]),
+ *  topk_correct (logits, labels -> f32[2]: rows whose label is the argmax, rows whose label is
+ *  among the 5 largest), the accuracy counts a training step reads back with the loss. */
+export interface RowSpec {
+  kind: "softmax" | "softmax_grad" | "softmax_xent" | "softmax_xent_grad" | "topk_correct";
+  rows: number;
+  cols: number;
+}
+
+/** out (+)= sum of g over every axis but 1: g is [n, c, spatial]. */
+export interface BiasGradSpec {
+  kind: "bias_grad";
+  n: number;
+  c: number;
+  spatial: number;
+  accumulate: boolean;
+}
+
+/** Channel copy between NCHW tensors (concat and slice): out[:, outOffset + j] =
+ *  in[:, inOffset + j] for j < count. Concat writes its output with one such kernel per input. */
+export interface CopyChannelsSpec {
+  kind: "copy_channels";
+  n: number;
+  spatial: number;
+  cIn: number;
+  cOut: number;
+  inOffset: number;
+  outOffset: number;
+  count: number;
+}
+
+/** In place, per parameter: g' = g + wd * w; m = momentum * m + g'; w -= lr * m (Caffe's SGD).
+ *  Bindings: w (rw), m (rw), g (read), then the step uniform (lr). */
+export interface SgdSpec {
+  kind: "sgd";
+  size: number;
+  momentum: number;
+  weightDecay: number;
+}
+
+/** Writes zeros (gradient buffers before accumulation). */
+export interface FillSpec {
+  kind: "fill";
+  size: number;
+  value: number;
+}
+
+export type KernelSpec =
+  | ConvSpec
+  | ConvGradWeightSpec
+  | MatmulSpec
+  | ElementwiseSpec
+  | PoolSpec
+  | LrnSpec
+  | RowSpec
+  | BiasGradSpec
+  | CopyChannelsSpec
+  | SgdSpec
+  | FillSpec;
+
+export type KernelKind = KernelSpec["kind"];
+
+export interface Binding {
+  name: string;
+  /** storage read-only, storage read-write, or the per-step uniform. */
+  access: "read" | "read_write" | "uniform";
+  elemType: "f32" | "i32" | "u32";
+}
+
+export interface EmittedKernel {
+  wgsl: string;
+  workgroupSize: readonly [number, number, number];
+  workgroups: readonly [number, number, number];
+  /** In binding order (group 0, binding i): inputs, then the output, then the step uniform. */
+  bindings: readonly Binding[];
+  workgroupStorageBytes: number;
+  /** Floating point operations (multiply-add = 2) and bytes read + written, for `explain`. */
+  flops: number;
+  bytes: number;
+}
+
+/** The per-step uniform: one struct shared by every kernel that needs it. */
+export const STEP_UNIFORM_WGSL = "struct Step { seed: u32, lr: f32, scale: f32, pad: u32 }";
+
+/** Canonical JSON with sorted keys: the cache key of a pipeline. */
+export function specKey(spec: KernelSpec): string {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canon) : v && typeof v === "object"
+      ? Object.fromEntries(
+        Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])]),
+      )
+      : v;
+  return JSON.stringify(canon(spec));
+}

@@ -1,0 +1,73 @@
+// Layout primitives: reshape (flatten), channel concat and slice.
+import { fmtShape, require, size } from "../shape.ts";
+import type { OpDef, Tensor } from "./types.ts";
+import { floats, ncs, zerosLike } from "./util.ts";
+
+export const reshape: OpDef<"reshape"> = {
+  shape: ([x], a) => {
+    require(
+      size(x) === size(a.shape),
+      `cannot reshape ${fmtShape(x)} (${size(x)} values) to ${fmtShape(a.shape)}`,
+    );
+    return { shape: a.shape, dtype: "f32" };
+  },
+  reference: ([x], a) => ({ shape: a.shape, data: floats(x).slice() }),
+  vjp: (b, node, g) => [b.add("reshape", [g], { shape: [...b.node(node.inputs[0]).shape] })],
+};
+
+export const concat: OpDef<"concat"> = {
+  shape: (xs) => {
+    require(xs.length >= 1, "concat needs at least one input");
+    const [first] = xs;
+    for (const x of xs) {
+      require(
+        x.length === first.length && x[0] === first[0] &&
+          fmtShape(x.slice(2)) === fmtShape(first.slice(2)),
+        `concat inputs differ outside the channel axis: ${xs.map(fmtShape).join(" vs ")}`,
+      );
+    }
+    const c = xs.reduce((s, x) => s + x[1], 0);
+    return { shape: [first[0], c, ...first.slice(2)], dtype: "f32" };
+  },
+  reference: (xs) => {
+    const [N, , S] = ncs(xs[0].shape), C = xs.reduce((s, x) => s + x.shape[1], 0);
+    const y = zerosLike(xs[0], N * C * S);
+    let off = 0;
+    for (const xt of xs) {
+      const x = floats(xt), Ci = xt.shape[1];
+      for (let n = 0; n < N; n++) {
+        y.set(x.subarray(n * Ci * S, (n + 1) * Ci * S), (n * C + off) * S);
+      }
+      off += Ci;
+    }
+    return { shape: [N, C, ...xs[0].shape.slice(2)], data: y };
+  },
+  vjp: (b, node, g) => {
+    let start = 0;
+    return node.inputs.map((i) => {
+      const c = b.node(i).shape[1];
+      const s = b.add("slice", [g], { start, size: c });
+      start += c;
+      return s;
+    });
+  },
+};
+
+export const slice: OpDef<"slice"> = {
+  shape: ([x], a) => {
+    require(x.length >= 2, `slice input must be [N,C,...], got ${fmtShape(x)}`);
+    require(
+      a.start >= 0 && a.size > 0 && a.start + a.size <= x[1],
+      `slice [${a.start}, ${a.start + a.size}) is outside ${x[1]} channels`,
+    );
+    return { shape: [x[0], a.size, ...x.slice(2)], dtype: "f32" };
+  },
+  reference: ([xt], a): Tensor => {
+    const [N, C, S] = ncs(xt.shape), x = floats(xt), y = zerosLike(xt, N * a.size * S);
+    for (let n = 0; n < N; n++) {
+      y.set(x.subarray((n * C + a.start) * S, (n * C + a.start + a.size) * S), n * a.size * S);
+    }
+    return { shape: [N, a.size, ...xt.shape.slice(2)], data: y };
+  },
+  vjp: { notDifferentiable: "backward-only (the transpose of concat)" },
+};

@@ -1,0 +1,14 @@
+// Configuration E (19 weight layers; VGG-19), Table 1.
+import { net } from "../dsl/mod.ts";
+import { vgg } from "./vgg.ts";
+
+export const variant = vgg("E", (classes) =>
+  net`
+  conv3-64 >> conv3-64 >> maxpool >>
+  conv3-128 >> conv3-128 >> maxpool >>
+  conv3-256 >> conv3-256 >> conv3-256 >> conv3-256 >> maxpool >>
+  conv3-512 >> conv3-512 >> conv3-512 >> conv3-512 >> maxpool >>
+  conv3-512 >> conv3-512 >> conv3-512 >> conv3-512 >> maxpool >>
+  FC-4096 >> FC-4096 >> FC-${classes} >> soft-max`);
+
+export default variant();
