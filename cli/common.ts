@@ -1,0 +1,112 @@
+// What every command shares: loading a net file with the variant flags, one-line errors.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Model } from "../dsl/mod.ts";
+import type { Variant } from "../nets/vgg.ts";
+
+/** An error the user caused (a flag, a file): printed as one line, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** The variant flags every command that takes a NET accepts. */
+export const variantOptions = {
+  width: { type: "string" },
+  size: { type: "string" },
+  classes: { type: "string" },
+  channels: { type: "string" },
+} as const;
+
+export function intFlag(v: string | undefined, flag: string, dflt?: number): number | undefined {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new UsageError(`--${flag} must be a positive integer, got '${v}'`);
+  }
+  return n;
+}
+
+export function numFlag(v: string | undefined, flag: string, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UsageError(`--${flag} must be a number, got '${v}'`);
+  return n;
+}
+
+export function variantOf(values: Record<string, unknown>, defaults: Variant = {}): Variant {
+  const v = values as Record<string, string | undefined>;
+  return {
+    width: intFlag(v.width, "width", defaults.width),
+    size: intFlag(v.size, "size", defaults.size),
+    classes: intFlag(v.classes, "classes", defaults.classes),
+    channels: intFlag(v.channels, "channels", defaults.channels),
+  };
+}
+
+/** Imports a net file: it must export `variant(opts)` or default-export a Model. */
+export async function loadNet(path: string | undefined, v: Variant): Promise<Model> {
+  if (!path) throw new UsageError("missing NET (a net file such as nets/e.ts)");
+  let mod: Record<string, unknown>;
+  try {
+    await Deno.stat(path);
+  } catch {
+    throw new UsageError(`net file ${path} does not exist`);
+  }
+  try {
+    mod = await import(pathToFileURL(resolve(path)).href);
+  } catch (e) {
+    throw new UsageError(`net file ${path} failed to load: ${(e as Error).message.split("\n")[0]}`);
+  }
+  if (typeof mod.variant === "function") {
+    const clean = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined));
+    try {
+      return (mod.variant as (v: Variant) => Model)(clean);
+    } catch (e) {
+      throw new UsageError(`${path}: ${(e as Error).message}`);
+    }
+  }
+  const d = mod.default as Model | undefined;
+  if (d && typeof d === "object" && "net" in d && "params" in d) {
+    if (Object.values(v).some((x) => x !== undefined)) {
+      throw new UsageError(
+        `${path} exports no variant(); --width/--size/--classes/--channels need one`,
+      );
+    }
+    return d;
+  }
+  throw new UsageError(`${path} does not export a net (export variant(opts) or a default Model)`);
+}
+
+export function parse<T extends ParseArgsConfig["options"]>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** Runs a command: known errors print one line (no stack) and exit non-zero. */
+export async function main(f: () => Promise<void>): Promise<void> {
+  try {
+    await f();
+  } catch (e) {
+    const err = e as Error;
+    const known = [
+      "UsageError",
+      "NetError",
+      "DataError",
+      "GpuError",
+      "TemplateSyntaxError",
+      "ShapeError",
+    ];
+    if (known.includes(err.name)) {
+      console.error(`error: ${err.message}`);
+      Deno.exit(2);
+    }
+    throw e;
+  }
+}

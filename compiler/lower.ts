@@ -1,0 +1,219 @@
+// Lowering: IR graph -> ordered list of kernels. Each non-leaf node either folds into the
+// kernel that produces its main input (an epilogue rewrite rule, below) or starts a kernel of
+// its own (the `lowerings` table, one entry per primitive). Kernels run in the order of their
+// last node, which keeps the graph's topological order.
+import type { Graph, Node } from "./ir.ts";
+import { users } from "./ir.ts";
+import type { Attrs, Prim } from "./ops/types.ts";
+import type { EpilogueOp, GemmTile, KernelSpec } from "./kernels/spec.ts";
+
+export interface PlannedKernel {
+  /** `layer:op+op+...`, the name used in errors, `explain` and timings. */
+  name: string;
+  layer: string;
+  spec: KernelSpec;
+  /** Value ids bound as inputs, in binding order (main inputs, then epilogue extras). */
+  inputs: number[];
+  /** Value id written. */
+  output: number;
+  /** Primitives fused into this kernel, in order. */
+  ops: Prim[];
+}
+
+export interface KernelPlan {
+  graph: Graph;
+  kernels: PlannedKernel[];
+  /** reshape outputs share their input's buffer: alias -> root value id. */
+  alias: Map<number, number>;
+}
+
+/** Tile choice per GEMM shape (see kernels/tiles.ts); injected so lowering stays pure. */
+export interface TilePolicy {
+  conv(d: { n: number; c: number; h: number; w: number; o: number; k: number }): GemmTile;
+  convGradWeight(d: { n: number; c: number; h: number; w: number; o: number; k: number }): GemmTile;
+  matmul(d: { m: number; n: number; k: number }): GemmTile;
+}
+
+export interface LowerOptions {
+  tiles: TilePolicy;
+  /** Gradient outputs accumulate into their buffers (micro-batching); they are zeroed apart. */
+  accumulateGrads?: boolean;
+}
+
+type Draft = Omit<PlannedKernel, "name">;
+
+/** Epilogue rewrite rules: `op(main, extras...)` folds into main's producer as `epi`. */
+interface FoldRule<P extends Prim> {
+  /** Candidate main inputs, in order of preference (add may fold into either side). */
+  main: number[];
+  epi(a: Attrs[P]): EpilogueOp;
+}
+const foldRules: { [P in Prim]?: FoldRule<P> } = {
+  bias: { main: [0], epi: () => ({ op: "bias" }) },
+  relu: { main: [0], epi: () => ({ op: "relu" }) },
+  relu_grad: { main: [0], epi: () => ({ op: "mask" }) },
+  add: { main: [0, 1], epi: () => ({ op: "add" }) },
+  dropout: { main: [0], epi: (a) => ({ op: "dropout", p: a.p, key: a.key }) },
+};
+
+const epilogueKinds = new Set<KernelSpec["kind"]>(["conv", "matmul", "elementwise"]);
+
+function layoutOf(shape: readonly number[]) {
+  return { channels: shape[1] ?? 1, spatial: shape.slice(2).reduce((a, b) => a * b, 1) };
+}
+const numel = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
+
+type Lowering = (n: Node, g: Graph, o: LowerOptions, accumulate: boolean) => KernelSpec[] | "alias" | "leaf";
+const nchw = (s: readonly number[]) => ({ n: s[0], c: s[1], h: s[2], w: s[3] });
+
+/** One entry per primitive: the kernel(s) a node becomes when nothing folds it. */
+const lowerings: { [P in Prim]: Lowering } = {
+  input: () => "leaf",
+  param: () => "leaf",
+  reshape: () => "alias",
+  conv2d: (n, g, o) => {
+    const a = n.attrs as Attrs["conv2d"], x = g.nodes[n.inputs[0]].shape;
+    const d = { ...nchw(x), o: n.shape[1], k: a.k };
+    return [{ kind: "conv", ...d, pad: a.pad, flip: a.flip, epilogue: [], tile: o.tiles.conv(d) }];
+  },
+  conv2d_grad_weight: (n, g, o, accumulate) => {
+    const a = n.attrs as Attrs["conv2d_grad_weight"], x = g.nodes[n.inputs[0]].shape;
+    const d = { ...nchw(x), o: n.shape[0], k: a.k };
+    return [{ kind: "conv_grad_weight", ...d, pad: a.pad, accumulate, tile: o.tiles.convGradWeight(d) }];
+  },
+  matmul: (n, g, o, accumulate) => {
+    const a = n.attrs as Attrs["matmul"], A = g.nodes[n.inputs[0]].shape;
+    const d = { m: n.shape[0], n: n.shape[1], k: a.transA ? A[0] : A[1] };
+    return [{ kind: "matmul", ...d, ...a, accumulate, epilogue: [], tile: o.tiles.matmul(d) }];
+  },
+  bias_grad: (n, g, _o, accumulate) => {
+    const s = g.nodes[n.inputs[0]].shape;
+    return [{ kind: "bias_grad", n: s[0], c: s[1], spatial: numel(s.slice(2)), accumulate }];
+  },
+  maxpool: (n, g) => [{ kind: "maxpool", ...nchw(g.nodes[n.inputs[0]].shape) }],
+  maxpool_grad: (n) => [{ kind: "maxpool_grad", ...nchw(n.shape) }],
+  lrn: (n) => [{ kind: "lrn", ...nchw(n.shape), ...(n.attrs as Attrs["lrn"]) }],
+  lrn_grad: (n) => [{ kind: "lrn_grad", ...nchw(n.shape), ...(n.attrs as Attrs["lrn_grad"]) }],
+  softmax: (n) => [{ kind: "softmax", rows: n.shape[0], cols: n.shape[1] }],
+  softmax_grad: (n) => [{ kind: "softmax_grad", rows: n.shape[0], cols: n.shape[1] }],
+  softmax_xent: (n, g) => {
+    const z = g.nodes[n.inputs[0]].shape;
+    return [{ kind: "softmax_xent", rows: z[0], cols: z[1] }];
+  },
+  softmax_xent_grad: (n) => [{ kind: "softmax_xent_grad", rows: n.shape[0], cols: n.shape[1] }],
+  concat: (n, g) => {
+    let off = 0;
+    return n.inputs.map((i) => {
+      const s = g.nodes[i].shape, spec: KernelSpec = {
+        kind: "copy_channels",
+        n: s[0],
+        spatial: numel(s.slice(2)),
+        cIn: s[1],
+        cOut: n.shape[1],
+        inOffset: 0,
+        outOffset: off,
+        count: s[1],
+      };
+      off += s[1];
+      return spec;
+    });
+  },
+  slice: (n, g) => {
+    const s = g.nodes[n.inputs[0]].shape, a = n.attrs as Attrs["slice"];
+    return [{
+      kind: "copy_channels",
+      n: s[0],
+      spatial: numel(s.slice(2)),
+      cIn: s[1],
+      cOut: a.size,
+      inOffset: a.start,
+      outOffset: 0,
+      count: a.size,
+    }];
+  },
+  // Elementwise primitives that found no producer to fold into run alone.
+  bias: (n, _g, _o) => [elementwise(n, { op: "bias" })],
+  relu: (n) => [elementwise(n, { op: "relu" })],
+  relu_grad: (n) => [elementwise(n, { op: "mask" })],
+  add: (n) => [elementwise(n, { op: "add" })],
+  dropout: (n) => {
+    const a = n.attrs as Attrs["dropout"];
+    return [elementwise(n, { op: "dropout", p: a.p, key: a.key })];
+  },
+};
+
+function elementwise(n: Node, epi: EpilogueOp): KernelSpec {
+  return { kind: "elementwise", size: numel(n.shape), layout: layoutOf(n.shape), epilogue: [epi] };
+}
+
+export function lower(g: Graph, opts: LowerOptions): KernelPlan {
+  const use = users(g);
+  const outputs = new Set(Object.values(g.outputs));
+  const gradOutputs = new Set(
+    Object.entries(g.outputs).filter(([k]) => k.startsWith("grad:")).map(([, v]) => v),
+  );
+  const alias = new Map<number, number>();
+  const root = (v: number) => alias.get(v) ?? v;
+  /** The draft whose output is value v (only while v may still be extended). */
+  const producer = new Map<number, Draft>();
+  const drafts: { at: number; d: Draft }[] = [];
+
+  for (const n of g.nodes) {
+    // Rewrite rule: fold into the producer of the main input when that value has no other use.
+    const rule = foldRules[n.op] as FoldRule<Prim> | undefined;
+    if (rule) {
+      const folded = rule.main.find((k) => {
+        const v = n.inputs[k], d = producer.get(v);
+        return d && use[v].length === 1 && !outputs.has(v) && epilogueKinds.has(d.spec.kind) &&
+          !("accumulate" in d.spec && d.spec.accumulate);
+      });
+      if (folded !== undefined) {
+        const v = n.inputs[folded], d = producer.get(v)!;
+        const spec = d.spec as { epilogue: EpilogueOp[] };
+        spec.epilogue = [...spec.epilogue, rule.epi(n.attrs as never)];
+        d.inputs.push(...n.inputs.filter((_, k) => k !== folded).map(root));
+        d.ops.push(n.op);
+        d.output = n.id;
+        producer.delete(v);
+        producer.set(n.id, d);
+        drafts.find((x) => x.d === d)!.at = n.id;
+        continue;
+      }
+    }
+    const accumulate = !!opts.accumulateGrads && gradOutputs.has(n.id);
+    const r = lowerings[n.op](n, g, opts, accumulate);
+    if (r === "leaf") continue;
+    if (r === "alias") {
+      alias.set(n.id, root(n.inputs[0]));
+      continue;
+    }
+    r.forEach((spec, k) => {
+      // Elementwise kernels take their main input first, then epilogue extras; concat's
+      // copies each take one input; everything else takes its inputs in order.
+      const inputs = spec.kind === "copy_channels" && n.op === "concat"
+        ? [n.inputs[k]]
+        : spec.kind === "elementwise" && n.op === "add"
+        ? [n.inputs[0], n.inputs[1]]
+        : [...n.inputs];
+      const d: Draft = { layer: n.layer, spec, inputs: inputs.map(root), output: n.id, ops: [n.op] };
+      drafts.push({ at: n.id, d });
+      if (r.length === 1) producer.set(n.id, d);
+    });
+  }
+  drafts.sort((a, b) => a.at - b.at);
+  const kernels = drafts.map(({ d }) => ({
+    ...d,
+    spec: Object.freeze(d.spec) as KernelSpec,
+    name: `${d.layer}:${d.ops.join("+")}`,
+  }));
+  return { graph: g, kernels, alias };
+}
+
+/** One line per kernel: name, kind, output shape. */
+export function printPlan(p: KernelPlan): string {
+  return p.kernels.map((k, i) => {
+    const out = p.graph.nodes[k.output];
+    const tile = "tile" in k.spec ? ` tile=${JSON.stringify(k.spec.tile)}` : "";
+    return `#${i} ${k.name} ${k.spec.kind} -> %${k.output}:[${out.shape.join(",")}]${tile}`;
+  }).join("\n") + "\n";
+}

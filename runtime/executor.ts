@@ -1,0 +1,265 @@
+// The executor: turns a kernel plan into GPU objects (buffers by the memory plan, pipelines
+// created asynchronously up front and shared by spec key, bind groups made once) and encodes
+// the kernels into command buffers. Math never happens here; only plumbing.
+import type { KernelPlan, PlannedKernel } from "../compiler/lower.ts";
+import type { EmittedKernel, KernelSpec } from "../compiler/kernels/spec.ts";
+import { specKey } from "../compiler/kernels/spec.ts";
+import { emitters } from "../compiler/kernels/mod.ts";
+import { checkLimits } from "../compiler/kernels/limits.ts";
+import { type MemoryPlan, planMemory } from "./memory.ts";
+
+export interface CompiledKernel extends PlannedKernel {
+  emitted: EmittedKernel;
+  key: string;
+}
+
+/** A kernel bound to explicit buffers (fills, SGD updates, metrics) outside the plan. */
+export interface ExtraKernel {
+  name: string;
+  spec: KernelSpec;
+  /** Buffers in binding order, except the step uniform (bound automatically). */
+  buffers: GPUBuffer[];
+}
+
+type Typed = Float32Array | Int32Array | Uint32Array;
+
+export class GpuError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "GpuError";
+  }
+}
+
+const USAGE = () => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+const align4 = (n: number) => Math.max(16, Math.ceil(n / 16) * 16);
+
+export class Executor {
+  readonly kernels: CompiledKernel[];
+  readonly mem: MemoryPlan;
+  readonly stepBuffer: GPUBuffer;
+  private readonly buffers: GPUBuffer[];
+  private readonly pipelines = new Map<string, Promise<GPUComputePipeline>>();
+  private readonly ready = new Map<string, GPUComputePipeline>();
+  private bindGroups: GPUBindGroup[] = [];
+
+  private constructor(readonly device: GPUDevice, readonly plan: KernelPlan, persistent: Set<number>) {
+    this.mem = planMemory(plan, persistent);
+    this.kernels = plan.kernels.map((k) => ({ ...k, emitted: emitters[k.spec.kind](k.spec as never), key: specKey(k.spec) }));
+    this.buffers = this.mem.slots.map((s, i) =>
+      device.createBuffer({ label: `slot${i}`, size: align4(s.bytes), usage: USAGE() })
+    );
+    this.stepBuffer = device.createBuffer({
+      label: "step",
+      size: 16,
+      usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+    });
+  }
+
+  /** Compiles the plan; `persistent` values (inputs, params, outputs) keep their own buffers. */
+  static async create(device: GPUDevice, plan: KernelPlan, persistent: Set<number>): Promise<Executor> {
+    const ex = new Executor(device, plan, persistent);
+    for (const k of ex.kernels) {
+      const sizes = [...k.inputs, k.output].map((v) => ex.buffer(v).size);
+      checkLimits(k.emitted, device.limits, k.name, sizes);
+    }
+    await Promise.all(ex.kernels.map((k) => ex.pipeline(k.name, k.emitted, k.key)));
+    ex.bindGroups = ex.kernels.map((k) =>
+      ex.bindGroup(k.name, k.emitted, k.key, [...k.inputs, k.output].map((v) => ex.buffer(v)))
+    );
+    return ex;
+  }
+
+  buffer(value: number): GPUBuffer {
+    const s = this.mem.slotOf.get(value);
+    if (s === undefined) throw new GpuError(`no buffer for value %${value}`);
+    return this.buffers[s];
+  }
+
+  has(value: number): boolean {
+    return this.mem.slotOf.has(value);
+  }
+
+  write(value: number, data: Typed): void {
+    this.device.queue.writeBuffer(this.buffer(value), 0, data as unknown as BufferSource);
+  }
+
+  /** Writes the per-step uniform (seed, lr, scale). */
+  writeStep(seed: number, lr: number, scale = 1): void {
+    const b = new ArrayBuffer(16), u = new Uint32Array(b), f = new Float32Array(b);
+    u[0] = seed >>> 0;
+    f[1] = lr;
+    f[2] = scale;
+    this.device.queue.writeBuffer(this.stepBuffer, 0, b);
+  }
+
+  /** Pipelines for kernels outside the plan, compiled before they are first encoded. */
+  async prepareExtra(extra: ExtraKernel[]): Promise<PreparedExtra[]> {
+    return await Promise.all(extra.map(async (x) => {
+      const emitted = emitters[x.spec.kind](x.spec as never), key = specKey(x.spec);
+      checkLimits(emitted, this.device.limits, x.name, x.buffers.map((b) => b.size));
+      await this.pipeline(x.name, emitted, key);
+      return { name: x.name, emitted, key, group: this.bindGroup(x.name, emitted, key, x.buffers) };
+    }));
+  }
+
+  /** Encodes plan kernels [from, to) into one compute pass (or one pass each when timing). */
+  encode(enc: GPUCommandEncoder, opts: { from?: number; to?: number; timing?: Timing } = {}): void {
+    const from = opts.from ?? 0, to = opts.to ?? this.kernels.length;
+    const items = this.kernels.slice(from, to).map((k, i) => ({
+      name: k.name,
+      emitted: k.emitted,
+      key: k.key,
+      group: this.bindGroups[from + i],
+    }));
+    this.encodeItems(enc, items, opts.timing);
+  }
+
+  encodeExtra(enc: GPUCommandEncoder, items: PreparedExtra[], timing?: Timing): void {
+    this.encodeItems(enc, items, timing);
+  }
+
+  private encodeItems(enc: GPUCommandEncoder, items: PreparedExtra[], timing?: Timing): void {
+    if (!items.length) return;
+    if (timing) {
+      for (const it of items) {
+        const q = timing.next(it.name);
+        const pass = enc.beginComputePass({
+          timestampWrites: { querySet: timing.querySet, beginningOfPassWriteIndex: q, endOfPassWriteIndex: q + 1 },
+        });
+        this.dispatch(pass, it);
+        pass.end();
+      }
+      return;
+    }
+    const pass = enc.beginComputePass();
+    for (const it of items) this.dispatch(pass, it);
+    pass.end();
+  }
+
+  private dispatch(pass: GPUComputePassEncoder, it: PreparedExtra): void {
+    pass.setPipeline(this.ready.get(it.key)!);
+    pass.setBindGroup(0, it.group);
+    const [x, y, z] = it.emitted.workgroups;
+    pass.dispatchWorkgroups(x, y, z);
+  }
+
+  /** Submits encoded work, surfacing validation errors with the label that caused them. */
+  async submit(enc: GPUCommandEncoder, what: string): Promise<void> {
+    this.device.pushErrorScope("validation");
+    this.device.queue.submit([enc.finish()]);
+    const err = await this.device.popErrorScope();
+    if (err) throw new GpuError(`WebGPU validation error in ${what}: ${err.message}`);
+  }
+
+  /** Reads a value back (waits for the queue). */
+  async read(value: number, type: "f32" | "i32" = "f32"): Promise<Float32Array | Int32Array> {
+    const src = this.buffer(value), n = this.plan.graph.nodes[value].shape.reduce((a, b) => a * b, 1);
+    return await readBuffer(this.device, src, Math.max(1, n) * 4, type);
+  }
+
+  private pipeline(name: string, e: EmittedKernel, key: string): Promise<GPUComputePipeline> {
+    let p = this.pipelines.get(key);
+    if (!p) {
+      p = (async () => {
+        this.device.pushErrorScope("validation");
+        const module = this.device.createShaderModule({ label: name, code: e.wgsl });
+        let pipe: GPUComputePipeline;
+        try {
+          pipe = await this.device.createComputePipelineAsync({
+            label: name,
+            layout: "auto",
+            compute: { module, entryPoint: "main" },
+          });
+        } catch (err) {
+          await this.device.popErrorScope();
+          throw new GpuError(`kernel ${name}: pipeline creation failed: ${(err as Error).message}`);
+        }
+        const v = await this.device.popErrorScope();
+        if (v) throw new GpuError(`kernel ${name}: ${v.message}`);
+        this.ready.set(key, pipe);
+        return pipe;
+      })();
+      this.pipelines.set(key, p);
+    }
+    return p;
+  }
+
+  private bindGroup(name: string, e: EmittedKernel, key: string, buffers: GPUBuffer[]): GPUBindGroup {
+    const pipe = this.ready.get(key)!;
+    let bi = 0;
+    const entries = e.bindings.map((b, i) => ({
+      binding: i,
+      resource: { buffer: b.access === "uniform" ? this.stepBuffer : buffers[bi++] },
+    }));
+    if (bi !== buffers.length) {
+      throw new GpuError(`kernel ${name}: ${buffers.length} buffers for ${bi} storage bindings`);
+    }
+    return this.device.createBindGroup({ label: name, layout: pipe.getBindGroupLayout(0), entries });
+  }
+
+  destroy(): void {
+    for (const b of this.buffers) b.destroy();
+    this.stepBuffer.destroy();
+  }
+}
+
+export interface PreparedExtra {
+  name: string;
+  emitted: EmittedKernel;
+  key: string;
+  group: GPUBindGroup;
+}
+
+export async function readBuffer(
+  device: GPUDevice,
+  src: GPUBuffer,
+  bytes: number,
+  type: "f32" | "i32" = "f32",
+): Promise<Float32Array | Int32Array> {
+  const size = Math.ceil(bytes / 4) * 4;
+  const staging = device.createBuffer({ size, usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ });
+  const enc = device.createCommandEncoder();
+  enc.copyBufferToBuffer(src, 0, staging, 0, size);
+  device.queue.submit([enc.finish()]);
+  await staging.mapAsync(GPUMapMode.READ);
+  const copy = staging.getMappedRange().slice(0);
+  staging.unmap();
+  staging.destroy();
+  return type === "f32" ? new Float32Array(copy) : new Int32Array(copy);
+}
+
+/** GPU timestamps, one pair per kernel, when the adapter has `timestamp-query`. */
+export class Timing {
+  readonly querySet: GPUQuerySet;
+  readonly names: string[] = [];
+  private readonly resolveBuf: GPUBuffer;
+  constructor(readonly device: GPUDevice, readonly capacity: number) {
+    this.querySet = device.createQuerySet({ type: "timestamp", count: capacity * 2 });
+    this.resolveBuf = device.createBuffer({
+      size: capacity * 16,
+      usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC,
+    });
+  }
+  next(name: string): number {
+    if (this.names.length >= this.capacity) throw new GpuError("timing: out of query slots");
+    this.names.push(name);
+    return (this.names.length - 1) * 2;
+  }
+  /** Resolves the queries; returns [name, milliseconds] per kernel in order. */
+  async read(): Promise<[string, number][]> {
+    const n = this.names.length;
+    const enc = this.device.createCommandEncoder();
+    enc.resolveQuerySet(this.querySet, 0, n * 2, this.resolveBuf, 0);
+    this.device.queue.submit([enc.finish()]);
+    const raw = await readBuffer(this.device, this.resolveBuf, n * 16, "i32");
+    const t = new BigInt64Array(raw.buffer);
+    return this.names.map((name, i) => [name, Number(t[2 * i + 1] - t[2 * i]) / 1e6]);
+  }
+  reset(): void {
+    this.names.length = 0;
+  }
+  destroy(): void {
+    this.querySet.destroy();
+    this.resolveBuf.destroy();
+  }
+}

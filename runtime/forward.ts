@@ -1,0 +1,81 @@
+// Compiled forward pass of a model at a fixed batch: lower, plan memory, create pipelines up
+// front, then each call writes the input, encodes every kernel in one command buffer and reads
+// the logits back.
+import type { Graph } from "../compiler/ir.ts";
+import { type KernelPlan, lower, type TilePolicy } from "../compiler/lower.ts";
+import { forwardGraph, type Model, type Params } from "../dsl/mod.ts";
+import { Executor, GpuError, type Timing } from "./executor.ts";
+
+/** Ids of the graph's inputs, params and outputs: the values that keep their own buffers. */
+export function persistentValues(g: Graph): Set<number> {
+  const s = new Set<number>(Object.values(g.outputs));
+  for (const n of g.nodes) if (n.op === "input" || n.op === "param") s.add(n.id);
+  return s;
+}
+
+export function paramIds(g: Graph): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const n of g.nodes) if (n.op === "param") m.set((n.attrs as { name: string }).name, n.id);
+  return m;
+}
+
+export function inputId(g: Graph, name: string): number {
+  const n = g.nodes.find((n) => n.op === "input" && (n.attrs as { name: string }).name === name);
+  if (!n) throw new GpuError(`graph has no input '${name}'`);
+  return n.id;
+}
+
+export class ForwardRunner {
+  private constructor(
+    readonly model: Model,
+    readonly batch: number,
+    readonly plan: KernelPlan,
+    readonly ex: Executor,
+  ) {}
+
+  static async create(device: GPUDevice, model: Model, batch: number, tiles: TilePolicy): Promise<ForwardRunner> {
+    const g = forwardGraph(model, batch);
+    const plan = lower(g, { tiles });
+    const ex = await Executor.create(device, plan, persistentValues(g));
+    return new ForwardRunner(model, batch, plan, ex);
+  }
+
+  setParams(p: Params): void {
+    for (const [name, id] of paramIds(this.plan.graph)) {
+      const v = p.get(name);
+      if (!v) throw new GpuError(`no value for parameter ${name}`);
+      this.ex.write(id, v);
+    }
+  }
+
+  /** Logits [batch, classes] for x (NCHW, exactly `batch` images). */
+  async logits(x: Float32Array, timing?: Timing): Promise<Float32Array> {
+    const per = this.model.input.reduce((a, b) => a * b, 1);
+    if (x.length !== per * this.batch) {
+      throw new GpuError(`forward expects ${this.batch} images (${per * this.batch} values), got ${x.length}`);
+    }
+    const g = this.plan.graph;
+    this.ex.write(inputId(g, "x"), x);
+    const enc = this.ex.device.createCommandEncoder();
+    this.ex.encode(enc, { timing });
+    await this.ex.submit(enc, `forward of ${this.model.name}`);
+    return await this.ex.read(g.outputs.logits) as Float32Array;
+  }
+
+  /** Logits for any number of images: full batches, the last one zero-padded. */
+  async logitsAll(x: Float32Array): Promise<Float32Array> {
+    const per = this.model.input.reduce((a, b) => a * b, 1), n = x.length / per;
+    const out = new Float32Array(n * this.model.classes);
+    for (let i = 0; i < n; i += this.batch) {
+      const chunk = new Float32Array(per * this.batch);
+      chunk.set(x.subarray(i * per, Math.min(n, i + this.batch) * per));
+      const l = await this.logits(chunk);
+      out.set(l.subarray(0, (Math.min(n, i + this.batch) - i) * this.model.classes), i * this.model.classes);
+    }
+    return out;
+  }
+
+  destroy(): void {
+    this.ex.destroy();
+  }
+}

@@ -1,0 +1,238 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import sharp from "sharp";
+import {
+  chooseScale,
+  cropToCHW,
+  flipHorizontalCHW,
+  pcaColorShift,
+  randomCropBox,
+  samplePcaAlphas,
+} from "../data/augment.ts";
+import { deriveSeed, makeRng } from "../data/rng.ts";
+import { batches } from "../data/dataset.ts";
+import { DataError } from "../data/errors.ts";
+import { decodeRescaled, loadFullImage, loadImageFolder } from "../data/imagefolder.ts";
+import { loadData } from "../data/sources.ts";
+
+/** A w x h RGB test image with a position-dependent pattern, encoded as PNG or JPEG. */
+async function makeImage(
+  path: string,
+  w: number,
+  h: number,
+  seed: number,
+  channels: 1 | 3 | 4 = 3,
+) {
+  const raw = new Uint8Array(w * h * channels);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let c = 0; c < channels; c++) {
+        raw[(y * w + x) * channels + c] = c === 3
+          ? 255
+          : (x * 37 + y * 11 + c * 80 + seed * 53) % 256;
+      }
+    }
+  }
+  const img = sharp(raw, { raw: { width: w, height: h, channels } });
+  await (path.endsWith(".png") ? img.png() : img.jpeg({ quality: 90 })).toFile(path);
+}
+
+/** train/{cat,dog}/ with mixed formats and sizes, val/{cat,dog}/. */
+async function makeTree(root: string) {
+  const files: [string, number, number, (1 | 3 | 4)?][] = [
+    ["train/cat/a.png", 40, 30],
+    ["train/cat/b.JPEG", 30, 50],
+    ["train/cat/c.jpg", 36, 36, 1],
+    ["train/dog/a.png", 48, 32, 4],
+    ["train/dog/b.jpeg", 32, 32],
+    ["val/cat/v.png", 40, 30],
+    ["val/dog/v.jpg", 30, 40],
+  ];
+  for (const [i, [rel, w, h, ch]] of files.entries()) {
+    await Deno.mkdir(join(root, rel, ".."), { recursive: true });
+    await makeImage(join(root, rel), w, h, i, ch ?? 3);
+  }
+  await Deno.writeTextFile(join(root, "train/cat/notes.txt"), "not an image");
+}
+
+async function withTree(fn: (root: string) => Promise<void>) {
+  const root = await Deno.makeTempDir();
+  try {
+    await makeTree(root);
+    await fn(root);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+}
+
+Deno.test("imagefolder: listing, labels, stats cache written then reused", () =>
+  withTree(async (root) => {
+    const opts = { crop: 16, scale: [20, 28] as [number, number], statsSide: 16 };
+    const d = await loadImageFolder(root, opts);
+    assert.deepEqual(d.classes, ["cat", "dog"]);
+    assert.equal(d.train.count, 5);
+    assert.equal(d.test.count, 2);
+    assert.deepEqual([...d.train.labels], [0, 0, 0, 1, 1]);
+    assert.deepEqual([...d.test.labels], [0, 1]);
+    assert.deepEqual([d.channels, d.height, d.width], [3, 16, 16]);
+    assert.equal(d.statsSource, "computed");
+    const statsPath = join(root, ".vgg-wgsl-stats.json");
+    const cached = JSON.parse(await Deno.readTextFile(statsPath));
+    assert.equal(cached.fileCount, 5);
+    assert.deepEqual(cached.meanRgb, d.stats.meanRgb);
+    for (const m of d.stats.meanRgb) assert.ok(m > 20 && m < 235, `mean ${m}`);
+
+    // Second load uses the cache: prove it by planting a value no computation would produce.
+    await Deno.writeTextFile(statsPath, JSON.stringify({ ...cached, meanRgb: [1, 2, 3] }));
+    const again = await loadImageFolder(root, opts);
+    assert.equal(again.statsSource, "cache");
+    assert.deepEqual(again.normalization.mean, [1, 2, 3]);
+
+    // Different settings invalidate the cache.
+    const other = await loadImageFolder(root, { ...opts, statsSide: 20 });
+    assert.equal(other.statsSource, "computed");
+    assert.notDeepEqual(other.stats.meanRgb, [1, 2, 3]);
+
+    const viaSpec = await loadData(`imagefolder:${root}`, {
+      imagefolder: { ...opts, statsSide: 20 },
+    });
+    assert.match(viaSpec.description, /5 train \/ 2 test, 2 classes, colour stats cache/);
+  }));
+
+Deno.test("imagefolder: rescale gives smaller side S; test crop is the centre of the Q-rescaled image", () =>
+  withTree(async (root) => {
+    for (const s of [20, 23, 64]) {
+      for (const rel of ["train/cat/a.png", "train/cat/b.JPEG", "train/dog/a.png"]) {
+        const img = await decodeRescaled(join(root, rel), s);
+        assert.equal(Math.min(img.width, img.height), s, `${rel} at S=${s}`);
+        assert.equal(img.channels, 3);
+      }
+    }
+    const d = await loadImageFolder(root, { crop: 16, scale: 24, statsSide: 16 });
+    const full = await loadFullImage(join(root, "val/cat/v.png"), 24, d.stats.meanRgb);
+    assert.deepEqual([full.width, full.height], [32, 24]);
+    const [batch] = await Array.fromAsync(batches(d.test, { batchSize: 2 }));
+    // Centre 16x16 of the 32x24 image starts at (8, 4).
+    for (const [c, y, x] of [[0, 0, 0], [1, 5, 9], [2, 15, 15]]) {
+      assert.equal(batch.x[c * 256 + y * 16 + x], full.data[c * 32 * 24 + (y + 4) * 32 + (x + 8)]);
+    }
+  }));
+
+Deno.test("imagefolder: training crops are deterministic, inside the image, and flips mirror", () =>
+  withTree(async (root) => {
+    const d = await loadImageFolder(root, {
+      crop: 16,
+      scale: [16, 30],
+      statsSide: 16,
+      pcaStd: 0.1,
+    });
+    const run = async (epoch: number) =>
+      (await Array.fromAsync(
+        batches(d.train, { batchSize: 5, shuffle: true, seed: 9, epoch, augment: true }),
+      ))[0];
+    const a = await run(0), b = await run(0), c = await run(1);
+    assert.deepEqual(a.x, b.x);
+    assert.notDeepEqual(a.x, c.x);
+    assert.ok(a.x.every((v) => isFinite(v)));
+
+    // Without colour shift every value is a source pixel minus the mean.
+    const plain = await loadImageFolder(root, {
+      crop: 16,
+      scale: 16,
+      statsSide: 16,
+      pcaStd: 0,
+    });
+    const mean = plain.stats.meanRgb;
+    // train/dog/b.jpeg is 32x32 -> rescaled to 16x16 = the whole crop: output is the image
+    // or its mirror, and both happen across seeds.
+    const whole = await decodeRescaled(join(root, "train/dog/b.jpeg"), 16);
+    const ref = new Float32Array(3 * 256);
+    for (let i = 0; i < 256; i++) {
+      for (let ch = 0; ch < 3; ch++) ref[ch * 256 + i] = whole.data[i * 3 + ch] - mean[ch];
+    }
+    const mirrored = ref.slice();
+    flipHorizontalCHW(mirrored, 3, 16, 16);
+    let flips = 0, same = 0;
+    for (let seed = 0; seed < 24; seed++) {
+      const out = new Float32Array(3 * 256);
+      await plain.train.read(Int32Array.of(4), out, { augment: true, seed });
+      for (let ch = 0; ch < 3; ch++) {
+        for (let i = 0; i < 256; i++) {
+          const p = out[ch * 256 + i] + mean[ch];
+          assert.ok(Math.abs(p - Math.round(p)) < 1e-3 && p > -0.5 && p < 255.5);
+        }
+      }
+      if (out.every((v, i) => v === ref[i])) same++;
+      else if (out.every((v, i) => v === mirrored[i])) flips++;
+      else assert.fail("whole-image crop is neither the image nor its mirror");
+    }
+    assert.ok(flips > 0 && same > 0, `flips=${flips} same=${same}`);
+  }));
+
+Deno.test("imagefolder: corrupt JPEG and bad trees give DataErrors naming the file", () =>
+  withTree(async (root) => {
+    const good = await Deno.readFile(join(root, "val/dog/v.jpg"));
+    const bad = join(root, "val/dog/w.jpg");
+    await Deno.writeFile(bad, good.subarray(0, Math.floor(good.length / 2)));
+    await assert.rejects(
+      decodeRescaled(bad, 20),
+      (e: unknown) =>
+        e instanceof DataError && e.message.startsWith(`${bad}: cannot decode image`) &&
+        !e.message.includes("\n"),
+    );
+    const garbage = join(root, "val/dog/x.png");
+    await Deno.writeFile(garbage, new TextEncoder().encode("definitely not a png"));
+    await assert.rejects(
+      decodeRescaled(garbage, 20),
+      (e: unknown) => e instanceof DataError && e.message.startsWith(garbage),
+    );
+
+    const d = await loadImageFolder(root, { crop: 16, scale: 20, statsSide: 16 });
+    await assert.rejects(
+      Array.fromAsync(batches(d.test, { batchSize: 4 })),
+      (e: unknown) =>
+        e instanceof DataError && (e.message.startsWith(bad) || e.message.startsWith(garbage)),
+    );
+
+    await Deno.mkdir(join(root, "val/horse"));
+    await assert.rejects(
+      loadImageFolder(root, { crop: 16, scale: 20 }),
+      /val\/horse: class not present/,
+    );
+    await assert.rejects(loadImageFolder(root, { crop: 32, scale: 20 }), /crop <= S/);
+    await assert.rejects(loadImageFolder(join(root, "nope")), /nope\/train: directory not found/);
+  }));
+
+Deno.test("imagefolder: training sample = jittered S, random crop, flip, PCA shift, in that order", () =>
+  withTree(async (root) => {
+    const scale: [number, number] = [16, 40];
+    const d = await loadImageFolder(root, { crop: 16, scale, statsSide: 16, pcaStd: 0.1 });
+    const { meanRgb, eigenvalues, eigenvectors } = d.stats;
+    assert.ok(eigenvalues[0] > 0);
+    const path = d.files.train[1];
+    const sizes = new Set<number>();
+    const shifts = new Set<string>();
+    for (let seed = 0; seed < 12; seed++) {
+      const got = new Float32Array(3 * 256);
+      await d.train.read(Int32Array.of(1), got, { augment: true, seed });
+      // Recompute with the pure functions, drawing from the same per-sample stream.
+      const rng = makeRng(deriveSeed(seed, 0));
+      const s = chooseScale(scale, rng);
+      const img = await decodeRescaled(path, s);
+      const box = randomCropBox(img.width, img.height, 16, rng);
+      const flip = rng.float() < 0.5;
+      const shift = pcaColorShift(
+        { values: eigenvalues, vectors: eigenvectors },
+        samplePcaAlphas(rng, 0.1),
+      ).map((v) => v * 255);
+      const want = new Float32Array(3 * 256);
+      const bias = meanRgb.map((m, c) => -m + shift[c]);
+      cropToCHW(img.data, img.width, img.height, img.channels, box, flip, bias, want);
+      assert.deepEqual(got, want, `seed ${seed}`);
+      sizes.add(s);
+      shifts.add(shift.map((v) => v.toFixed(3)).join());
+      assert.ok(shift.some((v) => Math.abs(v) > 1e-3), "colour shift applied");
+    }
+    assert.ok(sizes.size >= 6, `S values ${[...sizes]}`);
+    assert.equal(shifts.size, 12);
+  }));

@@ -1,0 +1,58 @@
+// Checkpoints: one safetensors file holding the weights (torchvision names), the momentum
+// buffers (`optimizer.momentum.<name>`) and the training state as JSON metadata. One file, so
+// one atomic rename keeps weights and state consistent: a crash or a kill between writes
+// leaves the previous checkpoint whole.
+import { DataError } from "../data/errors.ts";
+import { readSafetensors, writeSafetensors } from "../data/safetensors.ts";
+import type { Model, Params } from "../dsl/mod.ts";
+import type { ScheduleState } from "./schedule.ts";
+import { paramsFromTensors } from "./weights.ts";
+
+export const MOMENTUM_PREFIX = "optimizer.momentum.";
+
+export interface TrainState {
+  /** Epoch in progress (0-based) and batches of it already done. */
+  epoch: number;
+  batchInEpoch: number;
+  /** SGD updates done in total. */
+  step: number;
+  seed: number;
+  schedule: ScheduleState;
+  imagesSeen: number;
+  /** Training seconds so far (for throughput across resumes). */
+  seconds: number;
+}
+
+export async function saveCheckpoint(
+  path: string,
+  m: Model,
+  params: Params,
+  momentum: Params,
+  state: TrainState,
+): Promise<void> {
+  const tensors = new Map<string, { shape: number[]; data: Float32Array }>();
+  for (const p of m.params) tensors.set(p.name, { shape: p.shape, data: params.get(p.name)! });
+  for (const p of m.params) {
+    tensors.set(MOMENTUM_PREFIX + p.name, { shape: p.shape, data: momentum.get(p.name)! });
+  }
+  await writeSafetensors(path, tensors, {
+    format: "pt",
+    net: m.name,
+    state: JSON.stringify(state, (_k, v) => v === -Infinity ? "-Infinity" : v),
+  });
+}
+
+export async function loadCheckpoint(path: string, m: Model) {
+  const { tensors, metadata } = await readSafetensors(path);
+  if (!metadata.state) throw new DataError(`${path} is a weights file, not a training checkpoint`);
+  const momentum: Params = new Map();
+  const weights = new Map(tensors);
+  for (const [k, t] of tensors) {
+    if (!k.startsWith(MOMENTUM_PREFIX)) continue;
+    weights.delete(k);
+    momentum.set(k.slice(MOMENTUM_PREFIX.length), t.data as Float32Array);
+  }
+  const params = paramsFromTensors(m, weights, path);
+  const state = JSON.parse(metadata.state, (_k, v) => v === "-Infinity" ? -Infinity : v) as TrainState;
+  return { params, momentum, state };
+}

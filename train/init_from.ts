@@ -1,0 +1,58 @@
+// The paper's initialisation of deeper nets (section 3.1): the first four conv layers and the
+// three FC layers come from a trained config A, the rest stays random. A's first four convs
+// are stage 1 conv 1, stage 2 conv 1, stage 3 convs 1 and 2; each is copied to the conv at the
+// same (stage, index within stage) of the deeper net, where the shapes agree by construction.
+import { DataError } from "../data/errors.ts";
+import { readSafetensors } from "../data/safetensors.ts";
+import type { Model, Params } from "../dsl/mod.ts";
+
+/** (stage, index within stage) of every conv layer, by its parameter prefix. */
+export function convPositions(m: Model): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  let stage = 0, idx = 0;
+  for (const row of m.table) {
+    if (row.desc === "maxpool") {
+      stage++;
+      idx = 0;
+    } else if (row.desc.startsWith("conv")) out.set(row.name, [stage, idx++]);
+  }
+  return out;
+}
+
+export interface InitFromResult {
+  copied: string[];
+  params: Params;
+}
+
+/** Copies into `params` (in place) the paper's layers of the A checkpoint at `path`. */
+export async function initFromA(m: Model, params: Params, path: string): Promise<InitFromResult> {
+  const { tensors } = await readSafetensors(path);
+  const sources = [...new Set([...tensors.keys()].filter((k) => /^features\.\d+\.weight$/.test(k)))]
+    .map((k) => k.replace(/\.weight$/, ""))
+    .sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1]));
+  if (sources.length < 4) throw new DataError(`${path}: fewer than four conv layers (features.N.weight)`);
+  // A's stage structure is known: conv, pool, conv, pool, conv, conv, pool, ... so the first
+  // four convs sit at (0,0), (1,0), (2,0), (2,1).
+  const aPositions: [number, number][] = [[0, 0], [1, 0], [2, 0], [2, 1]];
+  const targets = convPositions(m);
+  const pairs: [string, string][] = [];
+  sources.slice(0, 4).forEach((src, i) => {
+    const [s, j] = aPositions[i];
+    const dst = [...targets].find(([, [ts, tj]]) => ts === s && tj === j)?.[0];
+    if (dst) pairs.push([src, dst]);
+  });
+  for (const name of ["classifier.0", "classifier.3", "classifier.6"]) pairs.push([name, name]);
+  const copied: string[] = [];
+  for (const [src, dst] of pairs) {
+    for (const part of ["weight", "bias"]) {
+      const t = tensors.get(`${src}.${part}`), target = m.params.find((p) => p.name === `${dst}.${part}`);
+      if (!t || !target) throw new DataError(`${path}: cannot copy ${src}.${part} to ${dst}.${part} (missing)`);
+      if (t.shape.join(",") !== target.shape.join(",")) {
+        throw new DataError(`${path}: ${src}.${part} is [${t.shape}] but ${dst}.${part} needs [${target.shape}]`);
+      }
+      params.set(target.name, Float32Array.from(t.data));
+      copied.push(src === dst ? target.name : `${src}.${part} -> ${target.name}`);
+    }
+  }
+  return { copied, params };
+}
