@@ -102,6 +102,8 @@ export async function main(f: () => Promise<void>): Promise<void> {
       "GpuError",
       "TemplateSyntaxError",
       "ShapeError",
+      "TrainingStopped",
+      "LimitError",
     ];
     if (known.includes(err.name)) {
       console.error(`error: ${err.message}`);

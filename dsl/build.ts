@@ -99,8 +99,10 @@ function lower(ctx: Ctx, l: Layer, x: number, name: string): number {
       const ys = l.branches.map((br, i) => lower(ctx, br, x, `${name}.${i}`));
       return leaf(ctx, l, name, () => b.add("concat", ys, {}), 0);
     }
-    default:
-      return leaf(ctx, l, name, () => lowerLeaf(ctx, l, x, name));
+    default: {
+      const n = l.kind === "conv" && l.name !== undefined ? l.name : name;
+      return leaf(ctx, l, n, () => lowerLeaf(ctx, l, x, n));
+    }
   }
 }
 
@@ -166,7 +168,7 @@ function lowerLeaf(ctx: Ctx, l: Layer, x: number, name: string): number {
         "weight",
       );
       const bias = ctx.param(`${name}.bias`, [l.out], c * l.k * l.k, l.out, "bias");
-      const y = b.add("conv2d", [x, w], { k: l.k, pad: (l.k - 1) / 2, flip: false });
+      const y = b.add("conv2d", [x, w], { k: l.k, pad: l.pad ?? (l.k - 1) / 2, flip: false });
       return b.add("bias", [y, bias], {});
     }
     case "fc": {

@@ -4,7 +4,17 @@
 import type { LrnAttrs } from "../compiler/ops/types.ts";
 
 export type Layer =
-  | { readonly kind: "conv"; readonly k: 1 | 3; readonly out: number; readonly in?: number }
+  | {
+    readonly kind: "conv";
+    readonly k: number;
+    readonly out: number;
+    readonly in?: number;
+    /** Zero padding on each side; default (k - 1) / 2, which keeps the resolution. */
+    readonly pad?: number;
+    /** Pins the parameter names (`${name}.weight`) instead of the position in the chain: a
+     *  transform that rewrites a net (fully convolutional test nets) keeps torchvision's names. */
+    readonly name?: string;
+  }
   | { readonly kind: "relu" }
   | { readonly kind: "pool" }
   | { readonly kind: "lrn"; readonly attrs: LrnAttrs }
@@ -31,6 +41,19 @@ export const conv3 = (out: number, opts: { in?: number } = {}): Layer =>
 /** 1x1 convolution with bias (config C). */
 export const conv1 = (out: number, opts: { in?: number } = {}): Layer =>
   Object.freeze({ kind: "conv", k: 1, out: positive(out, "conv1 width"), ...opts });
+/** k x k convolution, stride 1, with bias and explicit padding (default: keep the size). */
+export function conv(
+  k: number,
+  out: number,
+  opts: { in?: number; pad?: number; name?: string } = {},
+): Layer {
+  positive(k, "conv kernel size");
+  const pad = opts.pad ?? (k - 1) / 2;
+  if (!Number.isInteger(pad) || pad < 0) {
+    throw new Error(`conv${k} padding must be a non-negative integer, got ${pad}`);
+  }
+  return Object.freeze({ kind: "conv", k, out: positive(out, `conv${k} width`), ...opts, pad });
+}
 export const relu: Layer = Object.freeze({ kind: "relu" });
 /** 2x2 max-pool, stride 2. */
 export const pool: Layer = Object.freeze({ kind: "pool" });

@@ -3,7 +3,7 @@
 // batch and mode, initial parameters, and a CPU reference forward.
 import { grad } from "../compiler/autodiff.ts";
 import { evaluate } from "../compiler/interpret.ts";
-import type { Graph } from "../compiler/ir.ts";
+import { fmtShape, type Graph } from "../compiler/ir.ts";
 import { buildNet, type LayerRow, NetError, type ParamInfo } from "./build.ts";
 import { initParams, type InitScheme, type Params } from "./init.ts";
 import type { Layer } from "./layers.ts";
@@ -50,7 +50,9 @@ export function forwardGraph(m: Model, batch: number, opts: ForwardOptions = {})
   const { b, out } = buildNet(m.net, m.input, { batch, mode: opts.mode ?? "eval" });
   const logits = m.endsInSoftmax ? b.node(out).inputs[0] : out;
   if (b.node(logits).shape.length !== 2) {
-    throw new NetError(`model ${m.name}: output ${b.node(logits).shape} is not [N, classes]`);
+    throw new NetError(
+      `model ${m.name}: output ${fmtShape(b.node(logits).shape)} is not [N, classes]`,
+    );
   }
   b.output("logits", logits);
   if (m.endsInSoftmax) b.output("probs", out);

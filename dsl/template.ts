@@ -141,7 +141,9 @@ class Parser {
       this.i++;
       items.push(this.term());
     }
-    return seq(...items);
+    // A chain of one is that layer: `branch(conv1(4), ...)` must name its member as the
+    // combinator branch(conv1(4), ...) does (features.N.0, not features.N.0.0).
+    return items.length === 1 ? items[0] : seq(...items);
   }
 
   term(): Layer {
@@ -153,7 +155,11 @@ class Parser {
       this.fail("expected a count after '*'");
     }
     this.i++;
-    return repeat(n.v as number, a);
+    try {
+      return repeat(n.v as number, a);
+    } catch (e) {
+      this.fail((e as Error).message, n);
+    }
   }
 
   atom(): Layer {

@@ -81,6 +81,12 @@ export const conv2d_grad_weight: OpDef<"conv2d_grad_weight"> = {
     requireRank(x, 4, "conv_grad_weight input");
     requireRank(g, 4, "conv_grad_weight gradient");
     require(x[0] === g[0], `batch ${x[0]} vs ${g[0]}`);
+    const h = x[2] + 2 * a.pad - a.k + 1, w = x[3] + 2 * a.pad - a.k + 1;
+    require(
+      g[2] === h && g[3] === w,
+      `conv_grad_weight gradient ${fmtShape(g)} is not the output of a ${a.k}x${a.k} conv ` +
+        `(pad ${a.pad}) of ${fmtShape(x)}`,
+    );
     return { shape: [g[1], x[1], a.k, a.k], dtype: "f32" };
   },
   reference: ([xt, gt], a) => {

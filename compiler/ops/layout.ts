@@ -6,6 +6,10 @@ import { floats, ncs, zerosLike } from "./util.ts";
 export const reshape: OpDef<"reshape"> = {
   shape: ([x], a) => {
     require(
+      a.shape.every((d) => Number.isInteger(d) && d > 0),
+      `reshape target ${fmtShape(a.shape)} needs positive integer sizes`,
+    );
+    require(
       size(x) === size(a.shape),
       `cannot reshape ${fmtShape(x)} (${size(x)} values) to ${fmtShape(a.shape)}`,
     );

@@ -2,7 +2,7 @@
 //   y_c = x_c / (k + alpha * sum_{j in W(c)} x_j^2)^beta,  W(c) = channels c-n/2 .. c+n/2.
 // Note alpha multiplies the plain sum (Krizhevsky's form); PyTorch's LocalResponseNorm and
 // Caffe divide alpha by n, so this equals LocalResponseNorm(size=5, alpha=5e-4, beta, k).
-import { require, requireRank } from "../shape.ts";
+import { fmtShape, require, requireRank } from "../shape.ts";
 import type { LrnAttrs, OpDef, Tensor } from "./types.ts";
 import { floats, zerosLike } from "./util.ts";
 
@@ -42,7 +42,10 @@ export const lrn: OpDef<"lrn"> = {
 };
 
 export const lrn_grad: OpDef<"lrn_grad"> = {
-  shape: ([x], a) => lrnShape(x, a),
+  shape: ([x, g], a) => {
+    require(fmtShape(g) === fmtShape(x), `lrn_grad shapes ${fmtShape(x)} vs ${fmtShape(g)}`);
+    return lrnShape(x, a);
+  },
   // dx_i = g_i D_i^-beta - 2 alpha beta x_i sum_{c in W(i)} g_c x_c D_c^(-beta-1)
   reference: ([xt, gt], a) => {
     const { d, N, C, S, half, x } = denominators(xt, a), g = floats(gt);

@@ -29,7 +29,8 @@ export const maxpool_grad: OpDef<"maxpool_grad"> = {
   shape: ([x, g]) => {
     requireRank(x, 4, "maxpool_grad input");
     require(
-      g[2] === Math.floor(x[2] / 2) && g[3] === Math.floor(x[3] / 2),
+      g.length === 4 && g[0] === x[0] && g[1] === x[1] &&
+        g[2] === Math.floor(x[2] / 2) && g[3] === Math.floor(x[3] / 2),
       `maxpool_grad gradient ${fmtShape(g)} does not match input ${fmtShape(x)}`,
     );
     return { shape: x, dtype: "f32" };

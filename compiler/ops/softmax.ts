@@ -43,7 +43,11 @@ export const softmax: OpDef<"softmax"> = {
 };
 
 export const softmax_grad: OpDef<"softmax_grad"> = {
-  shape: ([y]) => ({ shape: y, dtype: "f32" }),
+  shape: ([y, g]) => {
+    requireRank(y, 2, "softmax_grad input");
+    require(fmtShape(g) === fmtShape(y), `softmax_grad shapes ${fmtShape(y)} vs ${fmtShape(g)}`);
+    return { shape: y, dtype: "f32" };
+  },
   reference: ([yt, gt]) => {
     const y = floats(yt), g = floats(gt), cols = yt.shape[1], d = zerosLike(yt, y.length);
     for (let r = 0; r * cols < y.length; r++) {

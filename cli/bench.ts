@@ -1,0 +1,132 @@
+// deno task bench [NET] [--batch N] [--width N] [--size N] [--classes N] [--channels N]
+//   [--train] [--iters N] [--warmup N] [--json]
+// Times the compiled forward (or, with --train, the whole SGD step): warm-up, then timed
+// iterations with the device synced; per-kernel GPU times from timestamp queries when the
+// adapter has them. Benchmarks are not tests: nothing here asserts a speed.
+import { lower } from "../compiler/lower.ts";
+import { emitters } from "../compiler/kernels/mod.ts";
+import { forwardGraph, init, paramCount, trainGraph } from "../dsl/mod.ts";
+import { batches } from "../data/dataset.ts";
+import { loadData } from "../data/sources.ts";
+import { Timing } from "../runtime/executor.ts";
+import { ForwardRunner } from "../runtime/forward.ts";
+import { TrainStep } from "../runtime/train_step.ts";
+import { intFlag, loadNet, main, parse, variantOf, variantOptions } from "./common.ts";
+import { openGpu } from "./gpu.ts";
+
+await main(async () => {
+  const { values: v, positionals } = parse(Deno.args, {
+    ...variantOptions,
+    batch: { type: "string" },
+    train: { type: "boolean" },
+    iters: { type: "string" },
+    warmup: { type: "string" },
+    json: { type: "boolean" },
+  });
+  const t0 = performance.now();
+  const gpu = await openGpu();
+  const soft = gpu.fallback;
+  const variant = variantOf(v, soft ? { width: 8, size: 32, classes: 10 } : {});
+  const m = await loadNet(positionals[0] ?? "nets/e.ts", variant);
+  const batch = intFlag(v.batch, "batch", soft ? 8 : 64)!;
+  const iters = intFlag(v.iters, "iters", soft ? 3 : 20)!;
+  const warmup = intFlag(v.warmup, "warmup", soft ? 1 : 3)!;
+  const fwdFlops = m.table.reduce((s, r) => s + r.flops, 0);
+  // Compile time: IR to WGSL for forward and backward, no GPU involved.
+  const tc = performance.now();
+  const g = v.train ? trainGraph(m, batch) : forwardGraph(m, batch);
+  const plan = lower(g, { tiles: gpu.tiles, accumulateGrads: false });
+  const kernelFlops = new Map<string, number>();
+  for (const k of plan.kernels) kernelFlops.set(k.name, emitters[k.spec.kind](k.spec as never).flops);
+  const compileMs = performance.now() - tc;
+
+  const params = init(m, 1);
+  const per = m.input.reduce((a, b) => a * b, 1);
+  const x = new Float32Array(batch * per).map((_, i) => Math.sin(i * 0.37));
+  const y = new Int32Array(batch).map((_, i) => i % m.classes);
+  const tr = performance.now();
+  let run: (timing?: Timing) => Promise<unknown>;
+  let peak = 0, destroy: () => void;
+  if (v.train) {
+    const step = await TrainStep.create(gpu.device, m, { batch, tiles: gpu.tiles });
+    step.setParams(params);
+    run = (timing) => step.step([{ x, y }], 0.001, 1, { timing });
+    peak = step.ex.mem.peakBytes;
+    destroy = () => step.destroy();
+  } else {
+    const f = await ForwardRunner.create(gpu.device, m, batch, gpu.tiles);
+    f.setParams(params);
+    run = (timing) => f.logits(x, timing);
+    peak = f.ex.mem.peakBytes;
+    destroy = () => f.destroy();
+  }
+  const readyMs = performance.now() - tr;
+  const tf = performance.now();
+  await run();
+  const firstStepMs = performance.now() - tf;
+  for (let i = 1; i < warmup; i++) await run();
+  const ts = performance.now();
+  for (let i = 0; i < iters; i++) await run();
+  const msPerBatch = (performance.now() - ts) / iters;
+  const flopsPerBatch = (v.train ? 3 : 1) * fwdFlops * batch;
+
+  let kernels: { name: string; ms: number; gflops: number }[] = [];
+  if (gpu.timestamps) {
+    const timing = new Timing(gpu.device, plan.kernels.length + 4 * m.params.length + 8);
+    await run(timing);
+    kernels = (await timing.read()).map(([name, ms]) => ({
+      name,
+      ms: Number(ms.toFixed(4)),
+      gflops: Number(((kernelFlops.get(name) ?? 0) / ms / 1e6).toFixed(2)),
+    }));
+    timing.destroy();
+  }
+  destroy();
+
+  let loaderImagesPerS: number | undefined;
+  if (v.train) {
+    // The loader's own pace on the embedded data, for comparison with the step's.
+    const d = await loadData("fashion-mnist-embedded", {});
+    const tl = performance.now();
+    let n = 0;
+    for await (const b of batches(d.dataset.train, { batchSize: batch, shuffle: true, augment: true, limit: 2048 })) n += b.n;
+    loaderImagesPerS = n / ((performance.now() - tl) / 1000);
+  }
+
+  const result = {
+    adapter: gpu.description,
+    net: m.name,
+    params: paramCount(m),
+    mode: v.train ? "train" : "forward",
+    batch,
+    iters,
+    images_per_s: Number((batch / (msPerBatch / 1000)).toFixed(2)),
+    ms_per_batch: Number(msPerBatch.toFixed(3)),
+    gflops: Number((flopsPerBatch / msPerBatch / 1e6).toFixed(3)),
+    flops_per_batch: flopsPerBatch,
+    compile_ms: Number(compileMs.toFixed(1)),
+    pipelines_ready_ms: Number(readyMs.toFixed(1)),
+    first_step_ms: Number(firstStepMs.toFixed(1)),
+    startup_ms: Number((performance.now() - t0).toFixed(0)),
+    peak_memory_bytes: peak,
+    kernel_count: plan.kernels.length,
+    loader_images_per_s: loaderImagesPerS && Number(loaderImagesPerS.toFixed(0)),
+    kernels,
+  };
+  if (v.json) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  console.log(`${result.net} ${result.mode}, batch ${batch}, on ${result.adapter}`);
+  console.log(`  ${result.images_per_s} images/s, ${result.ms_per_batch} ms/batch, ${result.gflops} GFLOP/s`);
+  console.log(`  compile ${result.compile_ms} ms, pipelines ready ${result.pipelines_ready_ms} ms, first step ${result.first_step_ms} ms`);
+  console.log(`  peak memory ${(peak / 2 ** 20).toFixed(1)} MiB, ${result.kernel_count} kernels`);
+  if (loaderImagesPerS) console.log(`  loader ${result.loader_images_per_s} images/s`);
+  if (kernels.length) {
+    const total = kernels.reduce((s, k) => s + k.ms, 0);
+    console.log("  per kernel (GPU timestamps, one pass per kernel):");
+    for (const k of [...kernels].sort((a, b) => b.ms - a.ms).slice(0, 25)) {
+      console.log(`    ${k.ms.toFixed(3).padStart(9)} ms ${(100 * k.ms / total).toFixed(1).padStart(5)}%  ${k.gflops.toFixed(2).padStart(8)} GFLOP/s  ${k.name}`);
+    }
+  }
+});
