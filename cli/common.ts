@@ -104,6 +104,7 @@ export async function main(f: () => Promise<void>): Promise<void> {
       "ShapeError",
       "TrainingStopped",
       "LimitError",
+      "NoAdapterError",
     ];
     if (known.includes(err.name)) {
       console.error(`error: ${err.message}`);

@@ -1,7 +1,7 @@
 // The commands' door to the GPU: the device, a one-line description of the adapter, and the
 // tile policy the compiler uses on it.
 import type { TilePolicy } from "../compiler/lower.ts";
-import { acquireDevice, describeAdapter } from "../runtime/device.ts";
+import { describeAdapter, getAdapter, getAdapterTraits, getDevice } from "../runtime/device.ts";
 import { adapterTraits, tilePolicy } from "../compiler/kernels/tiles.ts";
 
 export interface Gpu {
@@ -16,24 +16,27 @@ export interface Gpu {
 }
 
 export async function openGpu(): Promise<Gpu> {
-  const { device, adapter } = await acquireDevice();
-  const info = describeAdapter(adapter);
-  const fallback = info.isFallbackAdapter;
+  const adapter = await getAdapter();
+  const device = await getDevice();
+  const info = await describeAdapter(adapter);
+  const traits = await getAdapterTraits(adapter);
+  // A CPU rasteriser that does not flag itself as a fallback counts as one all the same.
+  const fallback = info.isFallbackAdapter || traits.cpu;
   return {
     device,
     adapter,
-    description: `${info.description}${fallback ? " (software fallback)" : ""}`,
+    description: `${info.name}${fallback ? " (software)" : ""}`,
     fallback,
     timestamps: device.features.has("timestamp-query"),
-    tiles: tilePolicy(adapterTraits({ ...info, isFallbackAdapter: fallback }, device.limits)),
+    tiles: tilePolicy(traits),
   };
 }
 
-/** Tiles for `explain` without opening a device when the adapter is named ("gpu", "fallback"). */
+/** Tiles for `explain`: a named adapter class ("gpu", "cpu") or the present adapter. */
 export async function tilesForAdapter(which?: string): Promise<{ name: string; policy: TilePolicy }> {
-  if (which === "gpu" || which === "fallback") {
+  if (which === "gpu" || which === "cpu") {
     const limits = { maxComputeWorkgroupStorageSize: 32768, maxComputeInvocationsPerWorkgroup: 256 };
-    return { name: which, policy: tilePolicy(adapterTraits({ isFallbackAdapter: which === "fallback" }, limits)) };
+    return { name: which, policy: tilePolicy(adapterTraits({ isFallbackAdapter: which === "cpu" }, limits)) };
   }
   const g = await openGpu();
   return { name: g.description, policy: g.tiles };

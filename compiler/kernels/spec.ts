@@ -22,13 +22,28 @@ export interface EpilogueLayout {
 }
 
 export interface GemmTile {
-  /** Output rows (M) / columns (N) per workgroup, K step per workgroup-memory stage. */
+  /** How invocations share the work (tiles.ts picks one per adapter and shape):
+   *  "register": each invocation reads its operands straight from global memory into a tm x tn
+   *    register block; no workgroup memory, no barriers (best on CPU rasterizers: llvmpipe);
+   *  "direct" (conv): like "register", but the tn outputs are consecutive pixels of one output
+   *    row, so each input row segment loaded serves all k horizontal taps (other GEMMs run it
+   *    as "register");
+   *  "workgroup": bm x bk and bk x bn operand tiles staged in double-buffered workgroup memory;
+   *  "splitk": ks groups of invocations split K and reduce in workgroup memory (GEMMs with few
+   *    outputs and a long K: FC layers at small batch, conv weight gradients). */
+  variant: "register" | "direct" | "workgroup" | "splitk";
+  /** Output rows (M) / columns (N) per workgroup; K values per loop step (the workgroup-memory
+   *  stage of "workgroup", the unroll of "register"; 1 for "splitk"). */
   bm: number;
   bn: number;
   bk: number;
   /** Outputs per invocation along M and N (register tile). */
   tm: number;
   tn: number;
+  /** Invocations splitting K inside a workgroup, their partial sums added in workgroup memory
+   *  at the end: "splitk", and "register" conv_grad_weight (whose K, batch x pixels, is long);
+   *  1 otherwise. */
+  ks: number;
 }
 
 /** Implicit-GEMM convolution, stride 1: y[n,o,y,x] = sum_{c,ky,kx} x[n,c,y+ky-pad,x+kx-pad] *
@@ -176,6 +191,8 @@ export interface Binding {
 }
 
 export interface EmittedKernel {
+  /** Kind and variant, for error messages and profiles (e.g. "conv register 8x8"). */
+  name: string;
   wgsl: string;
   workgroupSize: readonly [number, number, number];
   workgroups: readonly [number, number, number];

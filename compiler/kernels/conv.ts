@@ -1,0 +1,128 @@
+// Convolution (stride 1, zero padding) as an implicit GEMM: M = output channels, N = batch *
+// output pixels, K = input channels * k * k; the im2col matrix is never built, B's elements are
+// read from x where they fall. With flip the weights come from the forward layer's [C,O,k,k]
+// tensor, spatially flipped (the input gradient), so that pass needs no transposed copy.
+import {
+  add,
+  and,
+  cast,
+  div,
+  type Expr,
+  ge,
+  index,
+  lt,
+  mod,
+  mul,
+  ref,
+  select,
+  sub,
+  u32,
+  type WgslWriter,
+} from "../wgsl/mod.ts";
+import { declareBindings, kernel, newWriter, read, readWrite } from "./common.ts";
+import {
+  emitEpilogueHelpers,
+  emitOutputStore,
+  epilogueBindings,
+  epilogueBytes,
+} from "./epilogue.ts";
+import { emitSplitKGemm, emitWorkgroupGemm, type GemmOperands } from "./gemm.ts";
+import { convVec4, emitConvDirect, emitConvRegister } from "./conv_register.ts";
+import type { ConvSpec, EmittedKernel } from "./spec.ts";
+
+export function convDims(s: ConvSpec) {
+  const ho = s.h + 2 * s.pad - s.k + 1, wo = s.w + 2 * s.pad - s.k + 1;
+  return { ho, wo, m: s.o, n: s.n * ho * wo, k: s.c * s.k * s.k };
+}
+
+export const inRange = (v: Expr, limit: number): Expr => and(ge(v, 0), lt(v, limit));
+
+/** Column setup shared by every variant: output pixel (image, oy, ox) of flat column `col`. */
+export function pixelSetup(w: WgslWriter, s: ConvSpec, col: Expr, sfx: string) {
+  const { ho, wo } = convDims(s);
+  const img = w.let(`img${sfx}`, div(col, ho * wo));
+  const rem = w.let(`rem${sfx}`, mod(col, ho * wo));
+  const oy = w.let(`oy${sfx}`, cast("i32", div(rem, wo)));
+  const ox = w.let(`ox${sfx}`, cast("i32", mod(rem, wo)));
+  const xb = w.let(`xb${sfx}`, mul(img, s.c * s.h * s.w));
+  return { img, rem, oy, ox, xb };
+}
+
+const pixelRefs = (sfx: string) => ({
+  img: ref(`img${sfx}`, "u32"),
+  rem: ref(`rem${sfx}`, "u32"),
+  oy: ref(`oy${sfx}`, "i32"),
+  ox: ref(`ox${sfx}`, "i32"),
+  xb: ref(`xb${sfx}`, "u32"),
+});
+
+/** Flat output index of channel `o` at the pixel with setup suffix `sfx`. */
+export function outIndex(s: ConvSpec, o: Expr, sfx: string): Expr {
+  const { ho, wo } = convDims(s), p = pixelRefs(sfx);
+  return add(mul(add(mul(p.img, s.o), o), ho * wo), p.rem);
+}
+
+function operands(s: ConvSpec): GemmOperands {
+  const { m, n, k } = convDims(s), kk2 = s.k * s.k;
+  return {
+    m,
+    n,
+    k,
+    colSetup: (w, col, sfx) => void pixelSetup(w, s, col, sfx),
+    kSetup: (w, kk, sfx) => {
+      w.let(`ci${sfx}`, div(kk, kk2));
+      const r = w.let(`r${sfx}`, mod(kk, kk2));
+      w.let(`ky${sfx}`, cast("i32", div(r, s.k)));
+      w.let(`kx${sfx}`, cast("i32", mod(r, s.k)));
+    },
+    a: (row, kk, _rs, ks) => {
+      if (!s.flip) return index("wt", add(mul(row, k), kk), "f32");
+      const ci = ref(`ci${ks}`, "u32"), r = ref(`r${ks}`, "u32");
+      return index("wt", add(mul(add(mul(ci, s.o), row), kk2), sub(kk2 - 1, r)), "f32");
+    },
+    b: (_kk, _col, ks, cs) => {
+      const p = pixelRefs(cs);
+      const iy = add(p.oy, sub(ref(`ky${ks}`, "i32"), s.pad));
+      const ix = add(p.ox, sub(ref(`kx${ks}`, "i32"), s.pad));
+      const ok = s.pad === 0 ? and() : and(inRange(iy, s.h), inRange(ix, s.w));
+      const at = add(
+        add(p.xb, mul(ref(`ci${ks}`, "u32"), s.h * s.w)),
+        cast("u32", add(mul(iy, s.w), ix)),
+      );
+      return select(0, index("x", select(u32(0), at, ok), "f32"), ok);
+    },
+    aFast: s.flip ? "mn" : "k",
+    bFast: "mn",
+    store: (w, row, _col, v, _rs, cs) =>
+      emitOutputStore(w, "y", s.epilogue, false, v, outIndex(s, row, cs), () => row),
+  };
+}
+
+export function emitConv(s: ConvSpec): EmittedKernel {
+  const { ho, wo, m, n, k } = convDims(s), t = s.tile;
+  const w = newWriter(
+    `conv ${s.n}x${s.c}x${s.h}x${s.w} -> ${s.o} k${s.k} pad${s.pad}${
+      s.flip ? " flip" : ""
+    } (${t.variant})`,
+  );
+  const bindings = [read("x"), read("wt"), ...epilogueBindings(s.epilogue), readWrite("y")];
+  declareBindings(w, bindings, convVec4(s) ? new Set(["x"]) : new Set());
+  emitEpilogueHelpers(w, s.epilogue);
+  w.blank();
+  const layout = t.variant === "register"
+    ? emitConvRegister(w, s, operands(s))
+    : t.variant === "direct"
+    ? emitConvDirect(w, s)
+    : t.variant === "workgroup"
+    ? emitWorkgroupGemm(w, operands(s), t)
+    : emitSplitKGemm(w, operands(s), t);
+  const ySize = s.n * s.o * ho * wo;
+  return kernel({
+    name: `conv ${t.variant} ${t.tm}x${t.tn}${convVec4(s) ? " vec4" : ""}`,
+    wgsl: w.toString(),
+    ...layout,
+    bindings,
+    flops: 2 * m * n * k,
+    bytes: 4 * (s.n * s.c * s.h * s.w + s.o * k + ySize) + epilogueBytes(s.epilogue, ySize, s.o),
+  });
+}

@@ -1,0 +1,200 @@
+// Conv weight gradient: dw[o,c,ky,kx] (+)= sum_{n,oy,ox} g[n,o,oy,ox] x[n,c,oy+ky-pad,ox+kx-pad].
+// A GEMM with M = O, N = C*k*k and a long K = batch * output pixels. The register variant
+// gives each workgroup one (ky, kx), so the padding becomes loop bounds (no test in the inner
+// loop); the split-K variant of gemm.ts spreads the long K over a workgroup for real GPUs.
+import {
+  add,
+  and,
+  cast,
+  div,
+  type Expr,
+  ge,
+  index,
+  lt,
+  mod,
+  mul,
+  ref,
+  select,
+  sub,
+  u32,
+  type WgslWriter,
+} from "../wgsl/mod.ts";
+import {
+  ceilDiv,
+  declareBindings,
+  entry,
+  grid,
+  kernel,
+  newWriter,
+  read,
+  readWrite,
+} from "./common.ts";
+import { emitOutputStore } from "./epilogue.ts";
+import {
+  accName,
+  declareAccumulators,
+  emitOuterProduct,
+  emitSplitKGemm,
+  emitWorkgroupGemm,
+  type GemmLayout,
+  type GemmOperands,
+  registerLike,
+} from "./gemm.ts";
+import type { ConvGradWeightSpec, EmittedKernel } from "./spec.ts";
+
+export function convGradWeightDims(s: ConvGradWeightSpec) {
+  const ho = s.h + 2 * s.pad - s.k + 1, wo = s.w + 2 * s.pad - s.k + 1;
+  return { ho, wo, m: s.o, n: s.c * s.k * s.k, k: s.n * ho * wo };
+}
+
+const inRange = (v: Expr, limit: number): Expr => and(ge(v, 0), lt(v, limit));
+
+function operands(s: ConvGradWeightSpec): GemmOperands {
+  const { ho, wo, m, n, k } = convGradWeightDims(s), kk2 = s.k * s.k;
+  return {
+    m,
+    n,
+    k,
+    colSetup: (w, col, sfx) => {
+      w.let(`ci${sfx}`, div(col, kk2));
+      const r = w.let(`r${sfx}`, mod(col, kk2));
+      w.let(`ky${sfx}`, cast("i32", div(r, s.k)));
+      w.let(`kx${sfx}`, cast("i32", mod(r, s.k)));
+    },
+    kSetup: (w, kk, sfx) => {
+      w.let(`img${sfx}`, div(kk, ho * wo));
+      const rem = w.let(`rem${sfx}`, mod(kk, ho * wo));
+      w.let(`oy${sfx}`, cast("i32", div(rem, wo)));
+      w.let(`ox${sfx}`, cast("i32", mod(rem, wo)));
+    },
+    a: (row, _kk, _rs, ks) => {
+      const img = ref(`img${ks}`, "u32"), rem = ref(`rem${ks}`, "u32");
+      return index("g", add(mul(add(mul(img, s.o), row), ho * wo), rem), "f32");
+    },
+    b: (_kk, _col, ks, cs) => {
+      const iy = add(ref(`oy${ks}`, "i32"), sub(ref(`ky${cs}`, "i32"), s.pad));
+      const ix = add(ref(`ox${ks}`, "i32"), sub(ref(`kx${cs}`, "i32"), s.pad));
+      const ok = s.pad === 0 ? and() : and(inRange(iy, s.h), inRange(ix, s.w));
+      const plane = add(mul(ref(`img${ks}`, "u32"), s.c), ref(`ci${cs}`, "u32"));
+      const at = add(mul(plane, s.h * s.w), cast("u32", add(mul(iy, s.w), ix)));
+      return select(0, index("x", select(u32(0), at, ok), "f32"), ok);
+    },
+    aFast: "k",
+    bFast: "k",
+    store: (w, row, col, v) =>
+      emitOutputStore(w, "dw", [], s.accumulate, v, add(mul(row, n), col), () => row),
+  };
+}
+
+/** The "register" variant: workgroup (tile of O, tile of C, one (ky, kx)); invocation
+ *  (lane, tx, ty) owns tm consecutive o x tn consecutive c, and the ks lanes of a block take
+ *  turns over the output rows (image, oy), adding their partial blocks in workgroup memory at
+ *  the end (one barrier: K is long, the outputs few, and without the lanes a 3-channel layer
+ *  would leave all but 9 invocations idle). Rows and columns the padding cannot reach are cut
+ *  from the loops, so the inner loop is tm + tn loads and tm*tn multiply-adds. */
+function emitRegister(w: WgslWriter, s: ConvGradWeightSpec): GemmLayout {
+  const { ho, wo } = convGradWeightDims(s), { bm, bn, tm, tn, ks } = s.tile;
+  const kk2 = s.k * s.k, wx = bn / tn, wy = bm / tm, block = bm * bn;
+  const tilesC = ceilDiv(s.c, bn), tilesO = ceilDiv(s.o, bm);
+  const g = grid(tilesO * tilesC * kk2);
+  const hw = s.h * s.w;
+  if (ks > 1) w.line(`var<workgroup> partial: array<f32, ${ks * block}>;`).blank();
+  entry(w, [ks, wx, wy], g, (wid) => {
+    w.let("kpos", mod(wid, kk2));
+    w.let("tile_c", mod(div(wid, kk2), tilesC));
+    w.let("tile_o", div(wid, kk2 * tilesC));
+    w.line(`let dy = i32(kpos / ${s.k}u) - ${s.pad}i;`);
+    w.line(`let dx = i32(kpos % ${s.k}u) - ${s.pad}i;`);
+    // Output pixels whose input pixel (oy + dy, ox + dx) lies inside the image.
+    w.line(`let y_lo = u32(max(0i, -dy));`);
+    w.line(`let y_hi = max(y_lo, u32(max(0i, min(${ho}i, ${s.h}i - dy))));`);
+    w.line(`let x_lo = u32(max(0i, -dx));`);
+    w.line(`let x_hi = u32(max(0i, min(${wo}i, ${s.w}i - dx)));`);
+    w.line("let rows_per_img = y_hi - y_lo;");
+    w.line(`let o_base = tile_o * ${bm}u + lid.z * ${tm}u;`);
+    w.line(`let c_base = tile_c * ${bn}u + lid.y * ${tn}u;`);
+    for (let i = 0; i < tm; i++) {
+      w.line(`let g_off${i} = min(o_base + ${i}u, ${s.o - 1}u) * ${ho * wo}u;`);
+    }
+    for (let j = 0; j < tn; j++) {
+      w.line(`let x_off${j} = min(c_base + ${j}u, ${s.c - 1}u) * ${hw}u;`);
+    }
+    declareAccumulators(w, tm, tn);
+    w.block(`for (var r = lid.x; r < ${s.n}u * rows_per_img; r += ${ks}u)`, () => {
+      w.line("let img = r / rows_per_img;");
+      w.line("let oy = y_lo + r % rows_per_img;");
+      w.line(`let g_row = img * ${s.o * ho * wo}u + oy * ${wo}u;`);
+      // x index of (oy + dy, ox + dx) minus ox; non-negative once ox >= x_lo.
+      w.line(`let x_row = i32(img * ${s.c * hw}u) + (i32(oy) + dy) * ${s.w}i + dx;`);
+      w.block("for (var ox = x_lo; ox < x_hi; ox++)", () => {
+        w.line("let xi = u32(x_row + i32(ox));");
+        for (let i = 0; i < tm; i++) w.line(`let a${i} = g[g_row + g_off${i} + ox];`);
+        for (let j = 0; j < tn; j++) w.line(`let b${j} = x[xi + x_off${j}];`);
+        emitOuterProduct(w, tm, tn, (i) => `a${i}`, (j) => `b${j}`);
+      });
+    });
+    const store = (o: Expr, c: Expr, v: string) => {
+      w.when(and(lt(o, s.o), lt(c, s.c)), () => {
+        const at = add(mul(add(mul(o, s.c), c), kk2), ref("kpos", "u32"));
+        emitOutputStore(w, "dw", [], s.accumulate, v, at, () => o);
+      });
+    };
+    if (ks === 1) {
+      for (let i = 0; i < tm; i++) {
+        for (let j = 0; j < tn; j++) {
+          store(add(ref("o_base", "u32"), i), add(ref("c_base", "u32"), j), accName(i, j));
+        }
+      }
+      return;
+    }
+    // Partial block of lane l at [l][o - tile origin][c - tile origin].
+    w.line(`let own = lid.x * ${block}u + lid.z * ${tm * bn}u + lid.y * ${tn}u;`);
+    for (let i = 0; i < tm; i++) {
+      for (let j = 0; j < tn; j++) w.line(`partial[own + ${i * bn + j}u] = ${accName(i, j)};`);
+    }
+    w.line("workgroupBarrier();");
+    const threads = ks * wx * wy;
+    for (let q = 0; q * threads < block; q++) {
+      w.scope(() => {
+        w.line(`let e = li + ${q * threads}u;`);
+        const body = () => {
+          w.line("var sum = 0.0f;");
+          w.line(`for (var l = 0u; l < ${ks}u; l++) { sum += partial[l * ${block}u + e]; }`);
+          const o = ref(`(tile_o * ${bm}u + e / ${bn}u)`, "u32");
+          const c = ref(`(tile_c * ${bn}u + e % ${bn}u)`, "u32");
+          store(o, c, "sum");
+        };
+        if ((q + 1) * threads > block) w.block(`if (e < ${block}u)`, body);
+        else body();
+      });
+    }
+  });
+  return {
+    workgroupSize: [ks, wx, wy],
+    grid: g,
+    workgroupStorageBytes: ks > 1 ? 4 * ks * block : 0,
+  };
+}
+
+export function emitConvGradWeight(s: ConvGradWeightSpec): EmittedKernel {
+  const { ho, wo, m, n, k } = convGradWeightDims(s), t = s.tile;
+  const w = newWriter(
+    `conv_grad_weight ${s.n}x${s.c}x${s.h}x${s.w} -> ${s.o} k${s.k} pad${s.pad} (${t.variant})`,
+  );
+  const bindings = [read("x"), read("g"), readWrite("dw")];
+  declareBindings(w, bindings);
+  w.blank();
+  const layout = registerLike(t)
+    ? emitRegister(w, s)
+    : t.variant === "workgroup"
+    ? emitWorkgroupGemm(w, operands(s), t)
+    : emitSplitKGemm(w, operands(s), t);
+  return kernel({
+    name: `conv_grad_weight ${t.variant} ${t.tm}x${t.tn}`,
+    wgsl: w.toString(),
+    ...layout,
+    bindings,
+    flops: 2 * m * n * k,
+    bytes: 4 * (s.n * s.c * s.h * s.w + s.n * s.o * ho * wo + m * n * (s.accumulate ? 2 : 1)),
+  });
+}

@@ -1,0 +1,204 @@
+// The conv variants without workgroup memory, for CPU rasterizers (tiles.ts). Both give an
+// invocation tm consecutive output channels and tn output pixels, and keep every padding test
+// out of the inner channel loop:
+//   "register": the tn pixels are consecutive in the flattened (image, row, column) order, so
+//     any image size fills the block; per tap (ky, kx) each pixel's input offset is its own
+//     offset plus a constant, tested against the border once per tap;
+//   "direct": the tn pixels are consecutive in one output row, so one input row segment of
+//     tn + k - 1 values serves all k horizontal taps (fewer loads per multiply-add).
+import { add, mul, ref, type WgslWriter } from "../wgsl/mod.ts";
+import { ceilDiv, entry, grid } from "./common.ts";
+import { type ConvSpec } from "./spec.ts";
+import { convDims, pixelSetup } from "./conv.ts";
+import { emitOutputStore } from "./epilogue.ts";
+import {
+  accName,
+  blockOrigin,
+  declareAccumulators,
+  emitBlockStore,
+  emitOuterProduct,
+  type GemmLayout,
+  type GemmOperands,
+} from "./gemm.ts";
+
+/** 1x1 convs over images whose pixel count is a multiple of 4 read x in 16-byte groups: four
+ *  neighbouring columns are then four neighbouring floats of one image. */
+export function convVec4(s: ConvSpec): boolean {
+  const { ho, wo } = convDims(s);
+  return s.tile.variant === "register" && s.k === 1 && s.pad === 0 && (ho * wo) % 4 === 0 &&
+    s.tile.tn % 4 === 0;
+}
+
+/** Weight offsets: rows o_i (clamped; clamped rows compute values never stored), the stride
+ *  between input channels, and the offset of tap (ky, kx), given as u32 WGSL expressions or
+ *  numbers (flip reads the stored [C,O,k,k] tensor spatially flipped). */
+function weightLayout(w: WgslWriter, s: ConvSpec, oBase: string, tm: number) {
+  const kk2 = s.k * s.k;
+  for (let i = 0; i < tm; i++) {
+    w.line(`let w_off${i} = min(${oBase} + ${i}u, ${s.o - 1}u) * ${s.flip ? kk2 : s.c * kk2}u;`);
+  }
+  return {
+    cStride: s.flip ? s.o * kk2 : kk2,
+    tap: (ky: number | string, kx: number | string): string => {
+      if (typeof ky === "number" && typeof kx === "number") {
+        return `${s.flip ? kk2 - 1 - (ky * s.k + kx) : ky * s.k + kx}u`;
+      }
+      const at = `${ky} * ${s.k}u + ${kx}`;
+      return s.flip ? `${kk2 - 1}u - (${at})` : at;
+    },
+  };
+}
+
+export function emitConvRegister(w: WgslWriter, s: ConvSpec, op: GemmOperands): GemmLayout {
+  const { m, n } = convDims(s), { bm, bn, tm, tn } = s.tile;
+  const wx = bn / tn, wy = bm / tm, tilesN = ceilDiv(n, bn);
+  const g = grid(tilesN * ceilDiv(m, bm));
+  const hw = s.h * s.w, vec4 = convVec4(s), padded = s.pad > 0;
+  entry(w, [wx, wy, 1], g, (wid) => {
+    const { row0, col0 } = blockOrigin(w, wid, tilesN, bm, bn);
+    const rBase = w.let("r_base", add(row0, mul(ref("lid.y", "u32"), tm)));
+    const cBase = w.let("c_base", add(col0, mul(ref("lid.x", "u32"), tn)));
+    const wl = weightLayout(w, s, "r_base", tm);
+    const groups = vec4 ? tn / 4 : tn;
+    for (let j = 0; j < groups; j++) {
+      // A vec4 group is clamped to the last whole group (n is then a multiple of 4).
+      const col = vec4
+        ? ref(`min(c_base + ${4 * j}u, ${n - 4}u)`, "u32")
+        : ref(`min(c_base + ${j}u, ${n - 1}u)`, "u32");
+      const p = pixelSetup(w, s, col, `_p${j}`);
+      // The input offset of this pixel at tap (pad, pad); a tap adds a constant to it.
+      w.line(`let pix${j} = i32(${p.xb.code}) + ${p.oy.code} * ${s.w}i + ${p.ox.code};`);
+    }
+    declareAccumulators(w, tm, tn);
+    // ky, kx: u32 WGSL expressions (loop variables, or "0u" for 1x1).
+    const body = (ky: string, kx: string) => {
+      w.line(`let w_k = ${wl.tap(ky, kx)};`);
+      const shifted = s.k > 1 || padded;
+      if (shifted) {
+        w.line(`let shift = (i32(${ky}) - ${s.pad}i) * ${s.w}i + i32(${kx}) - ${s.pad}i;`);
+      }
+      for (let j = 0; j < groups; j++) {
+        const at = shifted ? `u32(pix${j} + shift)` : `u32(pix${j})`;
+        if (!padded) {
+          w.line(`let x_off${j} = ${vec4 ? `${at} / 4u` : at};`);
+          continue;
+        }
+        // u32 of a negative coordinate is huge, so one unsigned test covers both borders.
+        w.line(`let ok${j} = row_ok${j} && u32(ox_p${j} + i32(${kx}) - ${s.pad}i) < ${s.w}u;`);
+        w.line(`let x_off${j} = select(0u, ${at}, ok${j});`);
+      }
+      w.loop("ci", 0, s.c, () => {
+        for (let i = 0; i < tm; i++) {
+          w.line(`let a${i} = wt[w_off${i} + ci * ${wl.cStride}u + w_k];`);
+        }
+        for (let j = 0; j < groups; j++) {
+          const load = `x[x_off${j} + ci * ${vec4 ? hw / 4 : hw}u]`;
+          w.line(`let b${j} = ${padded ? `select(0.0f, ${load}, ok${j})` : load};`);
+        }
+        emitOuterProduct(
+          w,
+          tm,
+          tn,
+          (i) => `a${i}`,
+          (j) => vec4 ? `b${j >> 2}.${"xyzw"[j & 3]}` : `b${j}`,
+        );
+      });
+    };
+    const rowTests = (ky: string) => {
+      if (!padded) return;
+      for (let j = 0; j < groups; j++) {
+        w.line(`let row_ok${j} = u32(oy_p${j} + i32(${ky}) - ${s.pad}i) < ${s.h}u;`);
+      }
+    };
+    if (s.k === 1) {
+      w.scope(() => {
+        rowTests("0u");
+        body("0u", "0u");
+      });
+    } else {
+      w.loop("ky", 0, s.k, () => {
+        rowTests("ky");
+        w.loop("kx", 0, s.k, () => body("ky", "kx"));
+      });
+    }
+    emitBlockStore(w, op, {
+      tm,
+      tn,
+      row: (i) => add(rBase, i),
+      col: (j) => add(cBase, j),
+      rowsAlways: false,
+      colsAlways: false,
+    });
+  });
+  return { workgroupSize: [wx, wy, 1], grid: g, workgroupStorageBytes: 0 };
+}
+
+/** "direct": invocation (tx, ty) owns channels o_base.. (tm) x pixels ox0.. (tn) of output row
+ *  (image, oy). Per input channel and ky it loads the row segment x[ox0 - pad .. ox0 + tn +
+ *  k - 2 - pad] once (zero outside the image) and applies all k taps of it. */
+export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
+  const { ho, wo } = convDims(s), { bm, tm, tn } = s.tile;
+  const wx = s.tile.bn / tn, wy = bm / tm;
+  const segsPerRow = ceilDiv(wo, tn), segs = s.n * ho * segsPerRow, span = tn + s.k - 1;
+  const tilesN = ceilDiv(segs, wx);
+  const g = grid(tilesN * ceilDiv(s.o, bm));
+  const hw = s.h * s.w;
+  entry(w, [wx, wy, 1], g, (wid) => {
+    w.line(`let tile_n = ${wid.code} % ${tilesN}u;`);
+    w.line(`let tile_m = ${wid.code} / ${tilesN}u;`);
+    w.line(`let seg_raw = tile_n * ${wx}u + lid.x;`);
+    w.line(`let seg = min(seg_raw, ${segs - 1}u);`);
+    w.line(`let img = seg / ${ho * segsPerRow}u;`);
+    w.line(`let oy = (seg % ${ho * segsPerRow}u) / ${segsPerRow}u;`);
+    w.line(`let ox0 = (seg % ${segsPerRow}u) * ${tn}u;`);
+    w.line(`let o_base = tile_m * ${bm}u + lid.y * ${tm}u;`);
+    const wl = weightLayout(w, s, "o_base", tm);
+    // Which of the segment's input columns lie inside the image (fixed for the invocation).
+    for (let t = 0; t < span; t++) {
+      w.line(`let ix${t} = i32(ox0) + ${t - s.pad}i;`);
+      w.line(`let col_ok${t} = u32(ix${t}) < ${s.w}u;`);
+      w.line(`let col_at${t} = select(0i, ix${t}, col_ok${t});`);
+    }
+    w.line(`let x_img = i32(img * ${s.c * hw}u);`);
+    declareAccumulators(w, tm, tn);
+    w.loop("ci", 0, s.c, () => {
+      w.line(`let x_plane = x_img + i32(ci * ${hw}u);`);
+      for (let ky = 0; ky < s.k; ky++) {
+        w.scope(() => {
+          w.line(`let iy = i32(oy) + ${ky - s.pad}i;`);
+          w.line(`let row_ok = u32(iy) < ${s.h}u;`);
+          w.line(`let x_row = x_plane + select(0i, iy, row_ok) * ${s.w}i;`);
+          for (let t = 0; t < span; t++) {
+            w.line(`let v${t} = select(0.0f, x[u32(x_row + col_at${t})], row_ok && col_ok${t});`);
+          }
+          for (let kx = 0; kx < s.k; kx++) {
+            w.scope(() => {
+              for (let i = 0; i < tm; i++) {
+                w.line(`let a${i} = wt[w_off${i} + ci * ${wl.cStride}u + ${wl.tap(ky, kx)}];`);
+              }
+              emitOuterProduct(w, tm, tn, (i) => `a${i}`, (j) => `v${j + kx}`);
+            });
+          }
+        });
+      }
+    });
+    w.block(`if (seg_raw < ${segs}u)`, () => {
+      w.line(`let out_row = (img * ${s.o}u) * ${ho * wo}u + oy * ${wo}u + ox0;`);
+      for (let i = 0; i < tm; i++) {
+        w.block(`if (o_base + ${i}u < ${s.o}u)`, () => {
+          for (let j = 0; j < tn; j++) {
+            const cond = j === 0 ? "" : `ox0 + ${j}u < ${wo}u`;
+            const store = () => {
+              const o = add(ref("o_base", "u32"), i);
+              const at = ref(`(out_row + (o_base + ${i}u) * ${ho * wo}u + ${j}u)`, "u32");
+              emitOutputStore(w, "y", s.epilogue, false, accName(i, j), at, () => o);
+            };
+            if (cond) w.block(`if (${cond})`, store);
+            else w.scope(store);
+          }
+        });
+      }
+    });
+  });
+  return { workgroupSize: [wx, wy, 1], grid: g, workgroupStorageBytes: 0 };
+}

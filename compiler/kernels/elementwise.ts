@@ -1,0 +1,41 @@
+// A standalone epilogue: out[i] = epilogue(in[i]), for elementwise ops that found no producer
+// to fold into (a residual add of two kernels' outputs, ReLU after a pool, ...).
+import { div, mod } from "../wgsl/mod.ts";
+import {
+  declareBindings,
+  FLAT_WORKGROUP,
+  flatEntry,
+  kernel,
+  newWriter,
+  read,
+  readWrite,
+} from "./common.ts";
+import {
+  emitEpilogueHelpers,
+  emitOutputStore,
+  epilogueBindings,
+  epilogueBytes,
+} from "./epilogue.ts";
+import type { ElementwiseSpec, EmittedKernel } from "./spec.ts";
+
+export function emitElementwise(s: ElementwiseSpec): EmittedKernel {
+  const w = newWriter(`elementwise ${s.size} [${s.epilogue.map((e) => e.op).join(", ")}]`);
+  const bindings = [read("x"), ...epilogueBindings(s.epilogue), readWrite("y")];
+  declareBindings(w, bindings);
+  emitEpilogueHelpers(w, s.epilogue);
+  w.blank();
+  const { channels, spatial } = s.layout;
+  const g = flatEntry(w, s.size, (i) => {
+    const channel = () => mod(div(i, spatial), channels);
+    emitOutputStore(w, "y", s.epilogue, false, `x[${i.code}]`, i, channel);
+  });
+  return kernel({
+    name: "elementwise",
+    wgsl: w.toString(),
+    workgroupSize: [FLAT_WORKGROUP, 1, 1],
+    grid: g,
+    bindings,
+    flops: s.size * s.epilogue.length,
+    bytes: 8 * s.size + epilogueBytes(s.epilogue, s.size, channels),
+  });
+}

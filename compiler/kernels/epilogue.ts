@@ -1,0 +1,105 @@
+// Epilogue ops in WGSL: the elementwise tail a producer (conv, matmul, elementwise) applies to
+// each output value before storing it, so bias, ReLU, ReLU's gradient mask, residual adds and
+// dropout cost no extra pass over memory. Shared by every kernel that takes an epilogue.
+import { DROPOUT_WGSL, dropoutThreshold } from "../ops/dropout_hash.ts";
+import { type Expr, f32, index, strip, u32, type WgslWriter } from "../wgsl/mod.ts";
+import { read } from "./common.ts";
+import type { Binding, EpilogueOp } from "./spec.ts";
+
+/** The binding an op reads, if any: named by position so two adds never collide. */
+function bindingOf(op: EpilogueOp, k: number): Binding | null {
+  switch (op.op) {
+    case "bias":
+    case "mask":
+    case "add":
+      return read(`ep${k}_${op.op}`);
+    case "dropout":
+      return read(`ep${k}_seed`, "u32");
+    case "relu":
+      return null;
+  }
+}
+
+/** The extra input bindings, in epilogue order (they follow the kernel's main inputs). */
+export function epilogueBindings(ops: readonly EpilogueOp[]): Binding[] {
+  return ops.flatMap((op, k) => bindingOf(op, k) ?? []);
+}
+
+/** Module-scope helpers the ops need (the dropout hash), emitted once. */
+export function emitEpilogueHelpers(w: WgslWriter, ops: readonly EpilogueOp[]): void {
+  if (ops.some((op) => op.op === "dropout")) w.blank().fragment(DROPOUT_WGSL);
+}
+
+export const needsChannel = (ops: readonly EpilogueOp[]): boolean =>
+  ops.some((op) => op.op === "bias");
+
+/** Applies the ops to the f32 variable `v` (a `var`) at output flat index `i`, channel `c`
+ *  (only evaluated when an op reads it). */
+export function emitEpilogue(
+  w: WgslWriter,
+  ops: readonly EpilogueOp[],
+  v: string,
+  i: Expr,
+  c: () => Expr,
+): void {
+  ops.forEach((op, k) => {
+    const b = bindingOf(op, k)?.name ?? "";
+    switch (op.op) {
+      case "bias":
+        w.line(`${v} += ${strip(index(b, c(), "f32").code)};`);
+        break;
+      case "relu":
+        // Not max(v, 0): WGSL leaves max's NaN behaviour open; this keeps NaN visible.
+        w.line(`${v} = select(${v}, 0.0f, ${v} < 0.0f);`);
+        break;
+      case "mask":
+        // ReLU's gradient: pass where the ReLU output is > 0 (so 0 at the kink, as PyTorch).
+        w.line(`${v} = select(0.0f, ${v}, ${index(b, i, "f32").code} > 0.0f);`);
+        break;
+      case "add":
+        w.line(`${v} += ${index(b, i, "f32").code};`);
+        break;
+      case "dropout": {
+        // Keep when the hash is at or above p * 2^32 (ops/dropout_hash.ts), scaled by 1/(1-p).
+        const bits = `dropout_bits(${b}[0], ${u32(op.key >>> 0).code}, ${strip(i.code)})`;
+        const t = u32(dropoutThreshold(op.p)).code;
+        const scale = f32(1 / (1 - op.p)).code;
+        w.line(`${v} = select(0.0f, ${v} * ${scale}, ${bits} >= ${t});`);
+        break;
+      }
+    }
+  });
+}
+
+/** Bytes the ops read besides the main output (for the roofline in `explain`). */
+export function epilogueBytes(ops: readonly EpilogueOp[], size: number, channels: number): number {
+  return ops.reduce((s, op) => {
+    if (op.op === "bias") return s + 4 * channels;
+    if (op.op === "mask" || op.op === "add") return s + 4 * size;
+    return op.op === "dropout" ? s + 4 : s;
+  }, 0);
+}
+
+/** The store of an output value: accumulate adds to what is there; otherwise the epilogue
+ *  runs on `v` first. `i` is the flat output index, `c` its channel. */
+export function emitOutputStore(
+  w: WgslWriter,
+  out: string,
+  ops: readonly EpilogueOp[],
+  accumulate: boolean,
+  v: string,
+  i: Expr,
+  c: () => Expr,
+): void {
+  if (accumulate) {
+    w.line(`${index(out, i, "f32").code} += ${v};`);
+    return;
+  }
+  if (ops.length === 0) {
+    w.line(`${index(out, i, "f32").code} = ${v};`);
+    return;
+  }
+  w.line(`var r = ${v};`);
+  emitEpilogue(w, ops, "r", i, c);
+  w.line(`${index(out, i, "f32").code} = r;`);
+}

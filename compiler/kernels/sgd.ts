@@ -1,0 +1,41 @@
+// SGD with momentum and weight decay, in place (Caffe's form, as the VGG paper trained):
+//   g' = g + wd * w;  m = momentum * m + g';  w -= lr * m.
+// Bindings w (rw), m (rw), g (read), then the step uniform: lr changes per step (schedules)
+// without recompiling, so it is read from the uniform rather than baked in.
+import { f32 } from "../wgsl/mod.ts";
+import {
+  declareBindings,
+  FLAT_WORKGROUP,
+  flatEntry,
+  kernel,
+  newWriter,
+  read,
+  readWrite,
+  stepUniform,
+} from "./common.ts";
+import type { EmittedKernel, SgdSpec } from "./spec.ts";
+
+export function emitSgd(s: SgdSpec): EmittedKernel {
+  const w = newWriter(`sgd ${s.size} momentum ${s.momentum} weight decay ${s.weightDecay}`);
+  const bindings = [readWrite("w"), readWrite("m"), read("g"), stepUniform];
+  declareBindings(w, bindings);
+  w.blank();
+  const g = flatEntry(w, s.size, (i) => {
+    const at = i.code;
+    w.line(`let wi = w[${at}];`);
+    const decay = s.weightDecay === 0 ? "" : ` + ${f32(s.weightDecay).code} * wi`;
+    w.line(`let gi = g[${at}]${decay};`);
+    w.line(`let mi = ${f32(s.momentum).code} * m[${at}] + gi;`);
+    w.line(`m[${at}] = mi;`);
+    w.line(`w[${at}] = wi - step_params.lr * mi;`);
+  });
+  return kernel({
+    name: "sgd",
+    wgsl: w.toString(),
+    workgroupSize: [FLAT_WORKGROUP, 1, 1],
+    grid: g,
+    bindings,
+    flops: 6 * s.size,
+    bytes: 20 * s.size,
+  });
+}

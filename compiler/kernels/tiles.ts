@@ -1,0 +1,130 @@
+// Tile choice per GEMM shape and adapter. CPU rasterizers (llvmpipe/lavapipe, SwiftShader,
+// WARP) get the "register" variant: FACTS.md measured barriers there as the bottleneck, and
+// one invocation per 8x8 register block with small workgroups as the fastest matmul. GPUs get
+// workgroup-memory tiles, and split-K where the output is small but K is long.
+import { workgroupTileBytes } from "./gemm.ts";
+import type { GemmTile } from "./spec.ts";
+
+export interface AdapterTraits {
+  /** A CPU implementation: no workgroup memory, big register blocks, 8-wide workgroups. */
+  cpu: boolean;
+  maxWorkgroupStorage: number;
+  maxInvocations: number;
+}
+
+/** What tiles.ts needs from an adapter: `adapter.info` and `adapter.limits` (or a device's). */
+export function adapterTraits(
+  info: { description?: string; device?: string; isFallbackAdapter?: boolean },
+  limits: { maxComputeWorkgroupStorageSize: number; maxComputeInvocationsPerWorkgroup: number },
+): AdapterTraits {
+  const name = `${info.description ?? ""} ${info.device ?? ""}`;
+  return {
+    cpu: !!info.isFallbackAdapter || /llvmpipe|lavapipe|swiftshader|warp|softpipe/i.test(name),
+    maxWorkgroupStorage: limits.maxComputeWorkgroupStorageSize,
+    maxInvocations: limits.maxComputeInvocationsPerWorkgroup,
+  };
+}
+
+/** Lanes llvmpipe runs together (its subgroup size on 256-bit SIMD). */
+const CPU_LANES = 8;
+
+const pow2AtMost = (n: number, cap: number): number => {
+  let p = 1;
+  while (p * 2 <= Math.min(n, cap)) p *= 2;
+  return p;
+};
+
+/** A register tile: tm x tn per invocation, CPU_LANES invocations per workgroup, spread over
+ *  N first (neighbouring lanes, neighbouring columns). */
+function registerTile(m: number, n: number, tm: number, tn: number, bk = 4): GemmTile {
+  const wx = pow2AtMost(Math.ceil(n / tn), CPU_LANES);
+  const wy = pow2AtMost(Math.ceil(m / tm), CPU_LANES / wx);
+  return { variant: "register", bm: wy * tm, bn: wx * tn, bk, tm, tn, ks: 1 };
+}
+
+/** Register block rows: 8, or fewer for a small M (an FC layer at batch 1-4, 3 channels). */
+const blockRows = (m: number): number => (m >= 8 ? 8 : m >= 4 ? 4 : m);
+
+function workgroupTile(m: number, n: number, t: AdapterTraits): GemmTile {
+  // 128x128 blocks of 8x8 on large GEMMs, 64x64 (or 32x64) of 4x4 (2x4) otherwise: 256
+  // invocations. K stage: the longest of 16, 8, 4 whose tiles fit (padded rows included).
+  const shapes: Omit<GemmTile, "bk">[] = [];
+  if (m >= 128 && n >= 128) {
+    shapes.push({ variant: "workgroup", bm: 128, bn: 128, tm: 8, tn: 8, ks: 1 });
+  }
+  const bm = m >= 64 ? 64 : 32;
+  shapes.push({ variant: "workgroup", bm, bn: 64, tm: bm / 16, tn: 4, ks: 1 });
+  for (const shape of shapes) {
+    if ((shape.bm / shape.tm) * (shape.bn / shape.tn) > t.maxInvocations) continue;
+    for (const bk of [16, 8, 4]) {
+      const tile = { ...shape, bk };
+      if (workgroupTileBytes(tile, "k", "k") <= t.maxWorkgroupStorage) return tile;
+    }
+  }
+  return { variant: "workgroup", bm: 16, bn: 16, bk: 4, tm: 2, tn: 2, ks: 1 };
+}
+
+/** Split-K: a (bm/tm) x (bn/tn) block of invocations per K slice, as many slices as fit. */
+function splitKTile(m: number, t: AdapterTraits): GemmTile {
+  const tm = Math.min(4, blockRows(m)), wy = m <= 4 ? 1 : 4, tn = 4, wx = 4;
+  const bm = tm * wy, bn = tn * wx;
+  let ks = Math.floor(Math.min(256, t.maxInvocations) / (wx * wy));
+  while (ks > 1 && 4 * ks * bm * bn > t.maxWorkgroupStorage) ks = Math.floor(ks / 2);
+  return { variant: "splitk", bm, bn, bk: 1, tm, tn, ks: Math.max(1, ks) };
+}
+
+/** Pixels per "direct" row segment: 4 to 8, wasting the fewest on the row's last segment
+ *  (ties to the longer: more reuse of each loaded value). */
+function segmentLength(w: number): number {
+  if (w <= 8) return w;
+  let best = 8;
+  for (let t = 8; t >= 4; t--) {
+    if (Math.ceil(w / t) * t - w < Math.ceil(w / best) * best - w) best = t;
+  }
+  return best;
+}
+
+export interface ConvShape {
+  n: number;
+  c: number;
+  h: number;
+  w: number;
+  o: number;
+  k: number;
+}
+
+/** The tile policy the lowering takes (compiler/lower.ts TilePolicy). */
+export function tilePolicy(t: AdapterTraits) {
+  return {
+    conv(d: ConvShape): GemmTile {
+      // Output pixels (N) assume "same" padding here; the tile only has to be reasonable.
+      const m = d.o, n = d.n * d.h * d.w;
+      if (!t.cpu) return workgroupTile(m, n, t);
+      // Row segments ("direct") load fewer values per multiply-add: measured 5-40% faster on
+      // llvmpipe for rows of 4 or more pixels, slower for 2-pixel rows (bench/kernels.ts).
+      if (d.w < 4) return registerTile(m, n, blockRows(m), 8);
+      const tn = segmentLength(d.w);
+      return { ...registerTile(m, n, blockRows(m), tn, 1), variant: "direct" };
+    },
+    convGradWeight(d: ConvShape): GemmTile {
+      if (!t.cpu) return splitKTile(d.o, t);
+      // One tm x tn block of (o, c) per workgroup for one tap, its long K (batch x rows) split
+      // over ks lanes: 16, or up to 64 when the blocks are few (a 3-channel first layer has 9),
+      // so that ~512 invocations share the cores (measured: 2.1 -> 4.8 GFLOP/s there).
+      const tm = blockRows(d.o), tn = Math.min(8, d.c);
+      const blocks = Math.ceil(d.o / tm) * Math.ceil(d.c / tn) * d.k * d.k;
+      let ks = 16;
+      while (ks < 64 && blocks * ks < 512) ks *= 2;
+      while (ks > 1 && (ks > t.maxInvocations || 4 * ks * tm * tn > t.maxWorkgroupStorage)) {
+        ks /= 2;
+      }
+      return { variant: "register", bm: tm, bn: tn, bk: 1, tm, tn, ks };
+    },
+    matmul(d: { m: number; n: number; k: number }): GemmTile {
+      if (t.cpu) return registerTile(d.m, d.n, blockRows(d.m), 8);
+      // Few rows (an FC layer at small batch) and a long K: split K, or most SMs idle.
+      if (d.m <= 16 && d.k >= 256) return splitKTile(d.m, t);
+      return workgroupTile(d.m, d.n, t);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// Adapter and device acquisition: one device per process, created with the adapter's own
+// maxima for the limits large nets hit (WebGPU's defaults cap storage bindings at 128 MiB and
+// workgroup memory at 16 KiB), and the optional features the runtime can use.
+import { type AdapterTraits, adapterTraits } from "../compiler/kernels/tiles.ts";
+
+/** Limits requested at the adapter's maximum. */
+const RAISED_LIMITS = [
+  "maxStorageBufferBindingSize",
+  "maxBufferSize",
+  "maxComputeWorkgroupStorageSize",
+  "maxStorageBuffersPerShaderStage",
+  "maxComputeInvocationsPerWorkgroup",
+  "maxComputeWorkgroupSizeX",
+  "maxComputeWorkgroupSizeY",
+  "maxComputeWorkgroupSizeZ",
+] as const;
+
+const OPTIONAL_FEATURES: GPUFeatureName[] = ["timestamp-query", "shader-f16"];
+
+export class NoAdapterError extends Error {
+  constructor(detail: string) {
+    super(
+      `No WebGPU adapter (${detail}). Install a GPU driver with Vulkan support, or Mesa's CPU ` +
+        "implementation (llvmpipe/lavapipe): `apt-get install mesa-vulkan-drivers`. Deno needs " +
+        "no flag for navigator.gpu; set XDG_RUNTIME_DIR (e.g. /tmp) to silence a warning.",
+    );
+    this.name = "NoAdapterError";
+  }
+}
+
+export interface AdapterDescription {
+  /** The driver's name for the adapter, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)". */
+  name: string;
+  vendor: string;
+  architecture: string;
+  isFallbackAdapter: boolean;
+  features: string[];
+}
+
+let adapterPromise: Promise<GPUAdapter> | undefined;
+let devicePromise: Promise<GPUDevice> | undefined;
+
+export function getAdapter(): Promise<GPUAdapter> {
+  adapterPromise ??= (async () => {
+    if (typeof navigator === "undefined" || !("gpu" in navigator) || !navigator.gpu) {
+      throw new NoAdapterError("navigator.gpu is missing in this runtime");
+    }
+    const adapter = await navigator.gpu.requestAdapter({ powerPreference: "high-performance" });
+    if (!adapter) throw new NoAdapterError("requestAdapter() returned null");
+    return adapter;
+  })();
+  adapterPromise.catch(() => adapterPromise = undefined);
+  return adapterPromise;
+}
+
+/** The process's device (created once; recreated after a device loss). */
+export function getDevice(): Promise<GPUDevice> {
+  devicePromise ??= (async () => {
+    const adapter = await getAdapter();
+    const requiredLimits: Record<string, number> = {};
+    for (const k of RAISED_LIMITS) requiredLimits[k] = adapter.limits[k];
+    const requiredFeatures = OPTIONAL_FEATURES.filter((f) => adapter.features.has(f));
+    const device = await adapter.requestDevice({ requiredLimits, requiredFeatures });
+    device.lost.then(() => devicePromise = undefined);
+    return device;
+  })();
+  devicePromise.catch(() => devicePromise = undefined);
+  return devicePromise;
+}
+
+/** Deno keeps isFallbackAdapter on adapter.info; browsers had it on the adapter. */
+function isFallback(adapter: GPUAdapter): boolean {
+  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+  const old = adapter as GPUAdapter & { isFallbackAdapter?: boolean };
+  return !!(info.isFallbackAdapter ?? old.isFallbackAdapter);
+}
+
+export async function describeAdapter(adapter?: GPUAdapter): Promise<AdapterDescription> {
+  const a = adapter ?? await getAdapter();
+  const info = a.info;
+  return {
+    name: info.description || info.device || "unknown adapter",
+    vendor: info.vendor,
+    architecture: info.architecture,
+    isFallbackAdapter: isFallback(a),
+    features: [...a.features].sort(),
+  };
+}
+
+/** The adapter facts tile selection reads (compiler/kernels/tiles.ts). */
+export async function getAdapterTraits(adapter?: GPUAdapter): Promise<AdapterTraits> {
+  const a = adapter ?? await getAdapter();
+  return adapterTraits(
+    { description: a.info.description, device: a.info.device, isFallbackAdapter: isFallback(a) },
+    a.limits,
+  );
+}

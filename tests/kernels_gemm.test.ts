@@ -1,0 +1,181 @@
+// GEMM-family kernels (conv, conv_grad_weight, matmul) against the primitives' CPU references,
+// in every tile variant, on shapes that are multiples of nothing: channels 3/5/13, batch 1
+// and 3, 5x7 images, k = 1 and 3, flip on and off, epilogues, accumulation.
+// Tolerance: see TOLERANCE in kernel_reference.ts (1e-4 relative to the output's max |value|).
+import assert from "node:assert";
+import { ops } from "../compiler/ops/mod.ts";
+import { tilePolicy } from "../compiler/kernels/tiles.ts";
+import type {
+  ConvGradWeightSpec,
+  ConvSpec,
+  EpilogueOp,
+  GemmTile,
+  MatmulSpec,
+} from "../compiler/kernels/spec.ts";
+import { runKernel } from "../runtime/kernel_runner.ts";
+import {
+  addInto,
+  assertClose,
+  dropoutKeeps,
+  epilogueInputs,
+  epilogueReference,
+  getDevice,
+  rand,
+  t,
+} from "./kernel_reference.ts";
+
+const cpuTiles = tilePolicy({ cpu: true, maxWorkgroupStorage: 32768, maxInvocations: 256 });
+const gpuTiles = tilePolicy({ cpu: false, maxWorkgroupStorage: 32768, maxInvocations: 256 });
+
+/** Tiles that exercise every variant with ragged edges (blocks larger than the problem, odd
+ *  register blocks, K not a multiple of the stage). */
+const TILES: Record<string, GemmTile> = {
+  register: { variant: "register", bm: 6, bn: 10, bk: 4, tm: 3, tn: 5, ks: 1 },
+  direct: { variant: "direct", bm: 6, bn: 8, bk: 1, tm: 3, tn: 4, ks: 1 },
+  // Tiles that threads cannot load evenly (60 and 100 elements over 16 invocations).
+  workgroup: { variant: "workgroup", bm: 12, bn: 20, bk: 5, tm: 3, tn: 5, ks: 1 },
+  splitk: { variant: "splitk", bm: 4, bn: 8, bk: 1, tm: 2, tn: 2, ks: 4 },
+};
+
+/** Row segments longer than the 7-pixel rows. */
+const WIDE_DIRECT: GemmTile = { variant: "direct", bm: 8, bn: 16, bk: 1, tm: 8, tn: 8, ks: 1 };
+
+const EPILOGUES: EpilogueOp[][] = [
+  [],
+  [{ op: "bias" }, { op: "relu" }],
+  [{ op: "mask" }],
+  [{ op: "add" }, { op: "dropout", p: 0.5, key: 7 }],
+  [{ op: "bias" }, { op: "relu" }, { op: "dropout", p: 0.25, key: 3 }],
+];
+
+interface ConvCase {
+  n: number;
+  c: number;
+  h: number;
+  w: number;
+  o: number;
+  k: number;
+  pad: number;
+}
+const CONVS: ConvCase[] = [
+  { n: 1, c: 3, h: 5, w: 7, o: 5, k: 3, pad: 1 },
+  { n: 3, c: 5, h: 5, w: 7, o: 13, k: 1, pad: 0 },
+  { n: 2, c: 13, h: 5, w: 7, o: 3, k: 3, pad: 0 },
+  // 1x1 over 4x4 images: the vec4 path of the register variant (pixels multiple of 4).
+  { n: 3, c: 5, h: 4, w: 4, o: 8, k: 1, pad: 0 },
+  // The input gradient of a valid 3x3 conv pads by 2.
+  { n: 1, c: 4, h: 3, w: 5, o: 6, k: 3, pad: 2 },
+];
+
+async function checkConv(d: ConvCase, flip: boolean, tile: GemmTile, epilogue: EpilogueOp[]) {
+  const spec: ConvSpec = { kind: "conv", ...d, flip, epilogue, tile };
+  const x = rand(d.n * d.c * d.h * d.w, 1), w = rand(d.o * d.c * d.k * d.k, 2);
+  const wShape = flip ? [d.c, d.o, d.k, d.k] : [d.o, d.c, d.k, d.k];
+  const y = ops.conv2d.reference(
+    [t([d.n, d.c, d.h, d.w], x), t(wShape, w)],
+    { k: d.k, pad: d.pad, flip },
+  );
+  const extras = epilogueInputs(epilogue, [...y.shape], 3);
+  const want = epilogueReference(epilogue, y, extras);
+  const got = await runKernel(await getDevice(), spec, [x, w, ...extras]);
+  const what = `conv ${JSON.stringify(d)} flip=${flip} ${tile.variant} [${
+    epilogue.map((e) => e.op)
+  }]`;
+  assertClose(got, want.data, what);
+}
+
+Deno.test("conv: every variant, shape, flip and an epilogue each", async () => {
+  let e = 0;
+  for (const d of CONVS) {
+    for (const flip of [false, true]) {
+      const tiles = [...Object.values(TILES), WIDE_DIRECT, cpuTiles.conv(d), gpuTiles.conv(d)];
+      for (const tile of tiles) await checkConv(d, flip, tile, EPILOGUES[e++ % EPILOGUES.length]);
+    }
+  }
+});
+
+Deno.test("conv: every epilogue combination on the register and workgroup variants", async () => {
+  const d = CONVS[0];
+  for (const epi of EPILOGUES) {
+    for (const tile of [cpuTiles.conv(d), TILES.workgroup]) await checkConv(d, false, tile, epi);
+  }
+  assert.ok(dropoutKeeps(0x9e3779b9 ^ 3, 7, 0.5, 1000) < 600, "dropout test data drops values");
+});
+
+async function checkConvGradWeight(d: ConvCase, tile: GemmTile, accumulate: boolean) {
+  const spec: ConvGradWeightSpec = { kind: "conv_grad_weight", ...d, accumulate, tile };
+  const ho = d.h + 2 * d.pad - d.k + 1, wo = d.w + 2 * d.pad - d.k + 1;
+  const x = rand(d.n * d.c * d.h * d.w, 4), g = rand(d.n * d.o * ho * wo, 5);
+  const dw = ops.conv2d_grad_weight.reference(
+    [t([d.n, d.c, d.h, d.w], x), t([d.n, d.o, ho, wo], g)],
+    { k: d.k, pad: d.pad },
+  );
+  const init = accumulate ? rand(dw.data.length, 6) : undefined;
+  const want = init ? addInto(init, dw.data) : dw.data;
+  const got = await runKernel(await getDevice(), spec, [x, g], init);
+  assertClose(got, want, `conv_grad_weight ${JSON.stringify(d)} ${tile.variant} acc=${accumulate}`);
+}
+
+Deno.test("conv_grad_weight: every variant and shape, accumulate on and off", async () => {
+  let a = 0;
+  for (const d of CONVS) {
+    const lanes: GemmTile = { variant: "register", bm: 6, bn: 4, bk: 1, tm: 3, tn: 2, ks: 3 };
+    const tiles = [
+      ...Object.values(TILES),
+      lanes,
+      cpuTiles.convGradWeight(d),
+      gpuTiles.convGradWeight(d),
+    ];
+    for (const tile of tiles) await checkConvGradWeight(d, tile, a++ % 2 === 1);
+  }
+});
+
+interface MatmulCase {
+  m: number;
+  n: number;
+  k: number;
+}
+const MATMULS: MatmulCase[] = [
+  { m: 1, n: 7, k: 13 },
+  { m: 3, n: 20, k: 36 },
+  { m: 13, n: 5, k: 8 },
+  // Multiples of 4: the vec4 loads of the register variant, in all four layouts.
+  { m: 16, n: 24, k: 12 },
+];
+
+async function checkMatmul(
+  d: MatmulCase,
+  transA: boolean,
+  transB: boolean,
+  tile: GemmTile,
+  accumulate: boolean,
+  epilogue: EpilogueOp[],
+) {
+  const spec: MatmulSpec = { kind: "matmul", ...d, transA, transB, accumulate, epilogue, tile };
+  const a = rand(d.m * d.k, 7), b = rand(d.k * d.n, 8);
+  const y = ops.matmul.reference(
+    [t(transA ? [d.k, d.m] : [d.m, d.k], a), t(transB ? [d.n, d.k] : [d.k, d.n], b)],
+    { transA, transB },
+  );
+  const epi = accumulate ? [] : epilogue;
+  const extras = epilogueInputs(epi, [d.m, d.n], 9);
+  const init = accumulate ? rand(d.m * d.n, 10) : undefined;
+  const want = init ? addInto(init, y.data) : epilogueReference(epi, y, extras).data;
+  const got = await runKernel(await getDevice(), spec, [a, b, ...extras], init);
+  const what = `matmul ${JSON.stringify(d)} tA=${transA} tB=${transB} ${tile.variant} ` +
+    `acc=${accumulate} [${epi.map((e) => e.op)}]`;
+  assertClose(got, want, what);
+}
+
+Deno.test("matmul: every variant, shape and transpose; accumulate and epilogues", async () => {
+  let e = 0;
+  for (const d of MATMULS) {
+    for (const [transA, transB] of [[false, false], [false, true], [true, false], [true, true]]) {
+      const tiles = [...Object.values(TILES), cpuTiles.matmul(d), gpuTiles.matmul(d)];
+      for (const tile of tiles) {
+        const accumulate = e % 3 === 2;
+        await checkMatmul(d, transA, transB, tile, accumulate, EPILOGUES[e++ % EPILOGUES.length]);
+      }
+    }
+  }
+});
