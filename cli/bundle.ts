@@ -3,7 +3,7 @@
 // variant() or a default Model, each loaded on first use) into DIR/app.js plus shared chunks;
 // the page's HTML and CSS are copied beside it. Deno stays at the edges: the build fails when the
 // output mentions `Deno.` or still needs a module a browser cannot load (node:*, npm:, sharp).
-import * as esbuild from "npm:esbuild@0.28.2";
+import * as esbuild from "esbuild";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { main, parse, UsageError } from "./common.ts";
 
@@ -28,7 +28,7 @@ export class BundleError extends Error {
  * Modules a browser cannot load (Node built-ins, npm:/jsr: specifiers, bare packages such as
  * sharp) resolve to empty stand-ins marked free of side effects, so esbuild drops them when
  * tree shaking removes every use (data/safetensors.ts's file writer, say). A stand-in that
- * survives into the output is reported by `unavailableInputs` and fails the build.
+ * survives into what the page loads is reported by `problems` and fails the build.
  */
 function browserOnly(): esbuild.Plugin {
   return {
@@ -39,11 +39,18 @@ function browserOnly(): esbuild.Plugin {
         return { path: a.path, namespace: "unavailable", sideEffects: false };
       });
       // The core imports its Deno-side helpers lazily (`await import("../data/imagefolder.ts")`
-      // inside a function), and esbuild would follow such an import even when tree shaking drops
-      // the function. Only the generated entry's imports (the net files) are followed.
+      // inside a function the page never calls). esbuild would follow such an import even when
+      // tree shaking drops the call, and share the helper's code with the page's chunks; so only
+      // the entry's dynamic imports (the net files) are followed, and any other that is still
+      // live in the output fails the build.
       b.onResolve({ filter: /.*/ }, (a) => {
         if (a.kind !== "dynamic-import" || a.importer === "vgg-wgsl:entry") return undefined;
-        return { path: a.path, namespace: "unavailable", sideEffects: false };
+        return {
+          path: a.path,
+          namespace: "unavailable",
+          sideEffects: false,
+          pluginData: "dynamic",
+        };
       });
       b.onLoad({ filter: /.*/, namespace: "unavailable" }, () => ({
         contents: "module.exports = {};",
@@ -59,47 +66,51 @@ function entryPlugin(contents: string): esbuild.Plugin {
     name: "entry",
     setup(b) {
       b.onResolve({ filter: /^vgg-wgsl:entry$/ }, (a) => ({ path: a.path, namespace: "entry" }));
-      b.onLoad({ filter: /.*/, namespace: "entry" }, () => ({ contents, loader: "ts", resolveDir: ROOT }));
+      b.onLoad(
+        { filter: /.*/, namespace: "entry" },
+        () => ({ contents, loader: "ts", resolveDir: ROOT }),
+      );
     },
   };
 }
 
-const BUILD: esbuild.BuildOptions = {
+const BUILD = {
   absWorkingDir: ROOT,
   bundle: true,
   format: "esm",
   platform: "browser",
   target: "es2022",
+  // Net files become chunks loaded on first use; a dropped dynamic import leaves a stand-in chunk
+  // that nothing loads (see `reachable`).
+  splitting: true,
+  // A browser never runs a module as the main program: `if (import.meta.main)` blocks (examples
+  // run as scripts) and the imports inside them go.
+  define: { "import.meta.main": "false" },
+  chunkNames: "chunks/[name]-[hash]",
   write: false,
   metafile: true,
   logLevel: "silent",
+} satisfies esbuild.BuildOptions;
+
+type Built = esbuild.BuildResult & {
+  metafile: esbuild.Metafile;
+  outputFiles: esbuild.OutputFile[];
 };
 
-/**
- * Chunks that hold nothing but a stand-in reached by a dropped dynamic import: code splitting
- * emits them, but no output imports them, so they are left out of the build.
- */
-function orphanStubs(meta: esbuild.Metafile): Set<string> {
-  const imported = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.map((i) => i.path)));
-  return new Set(
-    Object.entries(meta.outputs)
-      .filter(([file, o]) => o.entryPoint?.startsWith("unavailable:") && !imported.has(file))
-      .map(([file]) => file),
-  );
-}
-
-/** Unavailable modules that made it into the output, each with the files importing it. */
-function unavailableInputs(meta: esbuild.Metafile): string[] {
-  const used = new Set<string>(), orphans = orphanStubs(meta);
-  for (const [file, out] of Object.entries(meta.outputs)) {
-    if (orphans.has(file)) continue;
-    for (const k of Object.keys(out.inputs)) if (k.startsWith("unavailable:")) used.add(k);
+/** Outputs the entry loads, directly or through imports of either kind (metafile paths). */
+function reachable(meta: esbuild.Metafile, entryPoint: string): Set<string> {
+  const start = Object.entries(meta.outputs).find(([, o]) => o.entryPoint === entryPoint)?.[0];
+  const seen = new Set<string>(start ? [start] : []);
+  const todo = [...seen];
+  while (todo.length) {
+    for (const i of meta.outputs[todo.pop()!]?.imports ?? []) {
+      if (!seen.has(i.path) && i.path in meta.outputs) {
+        seen.add(i.path);
+        todo.push(i.path);
+      }
+    }
   }
-  return [...used].map((k) => {
-    const by = Object.entries(meta.inputs).filter(([, v]) => v.imports.some((i) => i.path === k))
-      .map(([f]) => f);
-    return `${k.slice("unavailable:".length)} (imported by ${by.join(", ") || "?"})`;
-  });
+  return seen;
 }
 
 /** `Deno.` in JavaScript output, with a little context around each hit. */
@@ -109,19 +120,55 @@ export function denoReferences(text: string): string[] {
   );
 }
 
-/** Why `file` cannot run in a browser, or undefined when it can. */
+const metaPath = (f: esbuild.OutputFile) => relative(ROOT, f.path).split(sep).join("/");
+
+/**
+ * The JavaScript the entry loads (source maps of those files ride along), and what keeps it
+ * from running in a browser: stand-ins for unavailable modules that are still imported, each
+ * with its importers, and `Deno.` references.
+ */
+function loaded(r: Built, entryPoint: string): { files: esbuild.OutputFile[]; problems: string[] } {
+  const live = reachable(r.metafile, entryPoint);
+  const files = r.outputFiles.filter((f) => live.has(metaPath(f).replace(/\.map$/, "")));
+  const problems: string[] = [];
+  const stubs = new Set<string>();
+  for (const out of live) {
+    for (const k of Object.keys(r.metafile.outputs[out].inputs)) {
+      if (k.startsWith("unavailable:")) stubs.add(k);
+    }
+  }
+  for (const k of stubs) {
+    const by = Object.entries(r.metafile.inputs).filter(([, v]) =>
+      v.imports.some((i) => i.path === k)
+    )
+      .map(([f]) => f);
+    const what = k.slice("unavailable:".length);
+    const how = /^[./]/.test(what) ? "a live dynamic import of" : "";
+    problems.push(`needs ${how} ${what} (imported by ${by.join(", ") || "?"})`.replace("  ", " "));
+  }
+  for (const f of files.filter((f) => f.path.endsWith(".js"))) {
+    const hits = denoReferences(f.text);
+    if (hits.length) {
+      problems.push(`${metaPath(f)} references Deno (${hits.length}x), e.g. ...${hits[0]}...`);
+    }
+  }
+  return { files, problems };
+}
+
+/** Why `file` (relative to the root) cannot run in a browser, or undefined when it can. */
 export async function browserProblem(file: string): Promise<string | undefined> {
-  let r: esbuild.BuildResult & { metafile: esbuild.Metafile };
+  let r: Built;
   try {
-    r = await esbuild.build({ ...BUILD, entryPoints: [file], plugins: [browserOnly()] }) as typeof r;
+    r = await esbuild.build({
+      ...BUILD,
+      entryPoints: [file],
+      outdir: join(ROOT, ".bundle-probe"),
+      plugins: [browserOnly()],
+    }) as Built;
   } catch (e) {
     return `does not build: ${(e as Error).message.split("\n")[0]}`;
   }
-  const missing = unavailableInputs(r.metafile);
-  if (missing.length) return `needs ${missing.join("; ")}`;
-  const deno = r.outputFiles!.flatMap((f) => denoReferences(f.text));
-  if (deno.length) return `uses Deno: ...${deno[0]}...`;
-  return undefined;
+  return loaded(r, file).problems.join("; ") || undefined;
 }
 
 export interface NetFile {
@@ -139,7 +186,7 @@ async function* tsFiles(dir: string, deep: boolean): AsyncGenerator<string> {
     if (e instanceof Deno.errors.NotFound) return;
     throw e;
   }
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
     const p = join(dir, e.name);
     if (e.isDirectory && deep) yield* tsFiles(p, deep);
     else if (e.isFile && e.name.endsWith(".ts") && !/\.(test|d)\.ts$/.test(e.name)) yield p;
@@ -190,7 +237,7 @@ export async function bundle(opts: { outDir: string; root?: string }): Promise<B
   const skipped: BundleResult["skipped"] = [];
   const nets: NetFile[] = [];
   for (const n of await findNetFiles(root)) {
-    const problem = await browserProblem(join(root, n.path));
+    const problem = await browserProblem(n.path);
     if (problem) skipped.push({ path: n.path, reason: problem });
     else nets.push(n);
   }
@@ -205,36 +252,27 @@ export async function bundle(opts: { outDir: string; root?: string }): Promise<B
     "]);",
   ].join("\n");
 
-  let r: esbuild.BuildResult & { metafile: esbuild.Metafile };
+  let r: Built;
   try {
     r = await esbuild.build({
       ...BUILD,
       entryPoints: [{ in: "vgg-wgsl:entry", out: "app" }],
       plugins: [entryPlugin(entry), browserOnly()],
       outdir: outDir,
-      splitting: true,
-      chunkNames: "chunks/[name]-[hash]",
       minify: true,
       // Error classes are told apart by name in messages; keep the names minification would drop.
       keepNames: true,
       sourcemap: "linked",
-    }) as typeof r;
+    }) as Built;
   } catch (e) {
     throw new BundleError(`esbuild failed: ${(e as Error).message}`);
   }
-  const missing = unavailableInputs(r.metafile);
-  if (missing.length) throw new BundleError(`the bundle needs modules a browser cannot load: ${missing.join("; ")}`);
-  const orphans = orphanStubs(r.metafile);
-  const outputs = r.outputFiles!.filter((f) => !orphans.has(relative(ROOT, f.path).split(sep).join("/")));
-  const js = outputs.filter((f) => f.path.endsWith(".js"));
-  for (const f of js) {
-    const hits = denoReferences(f.text);
-    if (hits.length) {
-      throw new BundleError(
-        `${relative(outDir, f.path)} references Deno (${hits.length}x), e.g. ...${hits[0]}...; ` +
-          "keep Deno APIs out of modules the page imports",
-      );
-    }
+  const { files: outputs, problems } = loaded(r, "entry:vgg-wgsl:entry");
+  if (problems.length) {
+    throw new BundleError(
+      `the page would not run in a browser: ${problems.join("; ")}; keep Deno APIs and Node ` +
+        "modules out of what the page imports",
+    );
   }
 
   await Deno.mkdir(outDir, { recursive: true });
@@ -246,7 +284,9 @@ export async function bundle(opts: { outDir: string; root?: string }): Promise<B
     files.push({ path: rel, bytes: bytes.length, gzipBytes: await gzipSize(bytes) });
   };
   for (const f of outputs) await put(relative(outDir, f.path).split(sep).join("/"), f.contents);
-  for (const page of ["index.html", "style.css"]) await put(page, await Deno.readFile(join(root, "web", page)));
+  for (const page of ["index.html", "style.css"]) {
+    await put(page, await Deno.readFile(join(root, "web", page)));
+  }
   const jsFiles = files.filter((f) => f.path.endsWith(".js"));
   return {
     outDir,
@@ -268,8 +308,12 @@ export function describeBundle(r: BundleResult, shownDir: string): string {
     `  app.js        ${kib(app.bytes).padStart(10)}  (gzip ${kib(app.gzipBytes)})`,
     `  ${String(chunks.length).padEnd(2)} chunks     ${
       kib(chunks.reduce((s, f) => s + f.bytes, 0)).padStart(10)
-    }  (gzip ${kib(chunks.reduce((s, f) => s + f.gzipBytes, 0))}; net files, loaded on demand)`,
-    `  JavaScript    ${kib(r.jsBytes).padStart(10)}  (gzip ${kib(r.jsGzipBytes)}); no Deno references`,
+    }  (gzip ${
+      kib(chunks.reduce((s, f) => s + f.gzipBytes, 0))
+    }; net files, loaded on demand, and shared code)`,
+    `  JavaScript    ${kib(r.jsBytes).padStart(10)}  (gzip ${
+      kib(r.jsGzipBytes)
+    }); no Deno references`,
   ];
   for (const s of r.skipped) lines.push(`  skipped ${s.path}: ${s.reason}`);
   return lines.join("\n");
@@ -282,7 +326,9 @@ if (import.meta.main) {
       help: { type: "boolean", short: "h" },
     });
     if (v.help) return console.log(HELP);
-    if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'\n${HELP}`);
+    if (positionals.length) {
+      throw new UsageError(`unexpected argument '${positionals[0]}'\n${HELP}`);
+    }
     const out = v.out ?? "dist";
     if (resolve(out) === ROOT) throw new UsageError("--out must not be the repository root");
     try {

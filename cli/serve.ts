@@ -84,7 +84,9 @@ if (import.meta.main) {
       help: { type: "boolean", short: "h" },
     });
     if (v.help) return console.log(HELP);
-    if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'\n${HELP}`);
+    if (positionals.length) {
+      throw new UsageError(`unexpected argument '${positionals[0]}'\n${HELP}`);
+    }
     const port = v.port === "0" ? 0 : intFlag(v.port, "port", 8000)!;
     const dir = v.dir ?? "dist";
     try {
@@ -95,7 +97,9 @@ if (import.meta.main) {
     try {
       serveDir(dir, port);
     } catch (e) {
-      if (e instanceof Deno.errors.AddrInUse) throw new UsageError(`port ${port} is in use; pass --port N`);
+      if (e instanceof Deno.errors.AddrInUse) {
+        throw new UsageError(`port ${port} is in use; pass --port N`);
+      }
       throw e;
     }
     await new Promise(() => {}); // serve until interrupted

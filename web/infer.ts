@@ -158,7 +158,11 @@ export interface KernelTimings {
 
 /** A model compiled for one image on the page's device. */
 export class Classifier {
-  private constructor(readonly gpu: WebGpu, readonly model: Model, readonly runner: ForwardRunner) {}
+  private constructor(
+    readonly gpu: WebGpu,
+    readonly model: Model,
+    readonly runner: ForwardRunner,
+  ) {}
 
   static async create(gpu: WebGpu, model: Model): Promise<Classifier> {
     return new Classifier(gpu, model, await ForwardRunner.create(gpu.device, model, 1, gpu.tiles));
@@ -177,7 +181,10 @@ export class Classifier {
     const logits = await this.runner.logits(x);
     const wallMs = performance.now() - t0;
     const probs = softmaxRows(logits, this.model.classes), labels = classNames(this.model);
-    const top = topK(probs, Math.min(k, this.model.classes)).map((t) => ({ ...t, label: labels[t.class] }));
+    const top = topK(probs, Math.min(k, this.model.classes)).map((t) => ({
+      ...t,
+      label: labels[t.class],
+    }));
     return { logits, probs, top, wallMs };
   }
 

@@ -11,8 +11,8 @@ import {
   Classifier,
   type KernelTimings,
   type NetEntry,
-  netModule,
   type NetModule,
+  netModule,
   openWebGpu,
   readWeights,
   seededWeights,
@@ -80,7 +80,9 @@ function variantFields(): Variant {
     const raw = $<HTMLInputElement>(`v-${f}`).value.trim();
     if (raw === "") continue;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`${f} must be a positive integer, got '${raw}'`);
+    if (!Number.isInteger(n) || n <= 0) {
+      throw new Error(`${f} must be a positive integer, got '${raw}'`);
+    }
     v[f] = n;
   }
   return v;
@@ -100,9 +102,31 @@ async function selectNet(): Promise<void> {
     say(errorText(e), "error");
     return;
   }
-  for (const f of VARIANT_FIELDS) $<HTMLInputElement>(`v-${f}`).disabled = !state.net.factory;
+  suggestVariant(state.net);
   if (state.weights) fillVariantFromWeights();
   rebuildModel();
+}
+
+/**
+ * Placeholders show the net's own defaults; fields the user did not type in start small for nets
+ * made for 224x224 images (width 16, 32x32), which a software adapter runs in a blink.
+ */
+function suggestVariant(net: NetModule): void {
+  let d: Model | undefined;
+  try {
+    d = net.factory ? net.factory() : net.fixed;
+  } catch {
+    d = undefined;
+  }
+  const big = !!net.factory && !!d && d.input[1] >= 128;
+  const defaults = { width: 1, size: d?.input[1], classes: d?.classes, channels: d?.input[0] };
+  const suggested: Record<string, string> = big ? { width: "16", size: "32" } : {};
+  for (const f of VARIANT_FIELDS) {
+    const input = $<HTMLInputElement>(`v-${f}`);
+    input.disabled = !net.factory;
+    input.placeholder = String(defaults[f] ?? "");
+    if (!touched.has(f) || !net.factory) input.value = suggested[f] ?? "";
+  }
 }
 
 function rebuildModel(): void {
@@ -185,7 +209,9 @@ function checkWeights(): void {
 }
 
 function currentParams(m: Model): { params: Params; key: string } {
-  if (state.weights) return { params: weightsFor(m, state.weights), key: `file:${state.weights.name}` };
+  if (state.weights) {
+    return { params: weightsFor(m, state.weights), key: `file:${state.weights.name}` };
+  }
   const seed = Number($<HTMLInputElement>("seed").value || "1");
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer`);
   return { params: seededWeights(m, seed), key: `seed:${seed}` };
@@ -195,12 +221,19 @@ function currentParams(m: Model): { params: Params; key: string } {
 
 async function decodeImage(blob: Blob): Promise<Pixels> {
   // No colour management or premultiplication: the pixels as stored, as sharp reads them.
-  const bmp = await createImageBitmap(blob, { premultiplyAlpha: "none", colorSpaceConversion: "none" });
+  const bmp = await createImageBitmap(blob, {
+    premultiplyAlpha: "none",
+    colorSpaceConversion: "none",
+  });
   const canvas = new OffscreenCanvas(bmp.width, bmp.height);
   const ctx = canvas.getContext("2d", { willReadFrequently: true })!;
   ctx.drawImage(bmp, 0, 0);
   bmp.close();
-  return dropAlpha(ctx.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+  return dropAlpha(
+    ctx.getImageData(0, 0, canvas.width, canvas.height).data,
+    canvas.width,
+    canvas.height,
+  );
 }
 
 function drawRgba(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, w: number, h: number): void {
@@ -273,7 +306,11 @@ async function classifier(gpu: WebGpu, m: Model): Promise<Classifier> {
   say(`Compiling ${m.name} to WGSL and creating its pipelines…`);
   const t0 = performance.now();
   state.classifier = await Classifier.create(gpu, m);
-  say(`Compiled ${state.classifier.kernelCount} kernels in ${(performance.now() - t0).toFixed(0)} ms.`);
+  say(
+    `Compiled ${state.classifier.kernelCount} kernels in ${
+      (performance.now() - t0).toFixed(0)
+    } ms.`,
+  );
   return state.classifier;
 }
 
@@ -363,7 +400,8 @@ function showTimings(t: KernelTimings, wallMs: number): void {
 
 async function showReport(files: FileList): Promise<void> {
   const list = [...files];
-  const metrics = list.find((f) => f.name.endsWith(".jsonl")) ?? list.find((f) => f.name !== "config.json");
+  const metrics = list.find((f) => f.name.endsWith(".jsonl")) ??
+    list.find((f) => f.name !== "config.json");
   const config = list.find((f) => f.name === "config.json");
   const el = $("report-status");
   if (!metrics) {
@@ -382,7 +420,9 @@ async function showReport(files: FileList): Promise<void> {
     frame.srcdoc = runReport(rows, cfg, [metrics, config].filter((f) => f).map((f) => f!.name));
     frame.hidden = false;
     el.className = "ok";
-    el.textContent = `${rows.length} epochs from ${metrics.name}${config ? ` with ${config.name}` : ""}.`;
+    el.textContent = `${rows.length} epochs from ${metrics.name}${
+      config ? ` with ${config.name}` : ""
+    }.`;
   } catch (e) {
     el.className = "error";
     el.textContent = errorText(e);
@@ -400,11 +440,20 @@ function showView(which: "classify" | "report"): void {
 
 async function describeGpu(): Promise<void> {
   const el = $("adapter");
+  if (!("gpu" in navigator)) {
+    el.textContent = isSecureContext
+      ? "This browser has no WebGPU (Chrome or Edge 113+, or Firefox/Safari with WebGPU on)."
+      : "WebGPU needs a secure context: open the page over https or from localhost.";
+    el.className = "adapter error";
+    return;
+  }
   try {
     state.gpu ??= openWebGpu();
     const gpu = await state.gpu;
     el.textContent = `WebGPU: ${gpu.description}; ` +
-      (gpu.timestamps ? "timestamp-query available" : "no timestamp-query (kernels timed by wall clock)");
+      (gpu.timestamps
+        ? "timestamp-query available"
+        : "no timestamp-query (kernels timed by wall clock)");
   } catch (e) {
     state.gpu = undefined;
     el.textContent = `WebGPU unavailable: ${errorText(e)}`;
@@ -413,7 +462,7 @@ async function describeGpu(): Promise<void> {
 }
 
 function debounce(f: () => void, ms: number): () => void {
-  let t: number | undefined;
+  let t: ReturnType<typeof setTimeout> | undefined;
   return () => {
     clearTimeout(t);
     t = setTimeout(f, ms);
@@ -424,9 +473,6 @@ export function start(nets: NetEntry[]): void {
   state.nets = nets;
   const select = $<HTMLSelectElement>("net");
   for (const n of nets) select.add(new Option(n.path, n.path));
-  // Start small: the paper's widths at 224x224 are heavy for a software adapter.
-  $<HTMLInputElement>("v-width").value = "16";
-  $<HTMLInputElement>("v-size").value = "32";
   select.addEventListener("change", () => void selectNet());
   const rebuild = debounce(rebuildModel, 250);
   for (const f of VARIANT_FIELDS) {

@@ -29,7 +29,9 @@ export interface PreprocessOptions {
 /** RGBA from a canvas to RGB; alpha is dropped, not composited, as sharp's removeAlpha(). */
 export function dropAlpha(rgba: ArrayLike<number>, width: number, height: number): Pixels {
   const n = width * height;
-  if (rgba.length !== 4 * n) throw new DataError(`image: ${rgba.length} bytes for ${width}x${height} RGBA`);
+  if (rgba.length !== 4 * n) {
+    throw new DataError(`image: ${rgba.length} bytes for ${width}x${height} RGBA`);
+  }
   const data = new Uint8Array(3 * n);
   for (let i = 0; i < n; i++) {
     data[3 * i] = rgba[4 * i];
@@ -54,7 +56,11 @@ function taps(src: number, dst: number): { index: Int32Array; weight: Float64Arr
   const n = Math.ceil(2 * support) + 1;
   const index = new Int32Array(dst * n), weight = new Float64Array(dst * n);
   for (let o = 0; o < dst; o++) {
-    const centre = (o + 0.5) * scale, first = Math.floor(centre - support);
+    // Where output pixel o samples the source: pixel centres line up when shrinking; when
+    // enlarging, libvips (sharp) puts output pixel o at source o * scale - 0.5 (measured against
+    // sharp 0.34: the two then agree to a fraction of a grey level on smooth images).
+    const centre = scale >= 1 ? (o + 0.5) * scale : o * scale;
+    const first = Math.floor(centre - support);
     let sum = 0;
     for (let k = 0; k < n; k++) {
       const i = first + k;
@@ -113,13 +119,24 @@ export function rescaleSmallerSide(img: Pixels, s: number): Pixels {
 export function imageToInput(img: Pixels, m: Model, opts: PreprocessOptions = {}): Float32Array {
   const [c, h, w] = m.input;
   if (h !== w) throw new DataError(`net ${m.name}: image inputs need a square net input`);
-  if (c !== 1 && c !== 3) throw new DataError(`net ${m.name}: images give 1 or 3 channels, not ${c}`);
+  if (c !== 1 && c !== 3) {
+    throw new DataError(`net ${m.name}: images give 1 or 3 channels, not ${c}`);
+  }
   const scaled = rescaleSmallerSide(img, h);
   const box = centerCropBox(scaled.width, scaled.height, h);
   const rgb = new Float32Array(3 * h * w);
   const paper = (opts.preprocess ?? "paper") === "paper";
   const mean = paper && c === 3 ? (opts.meanRgb ?? IMAGENET_MEAN_RGB) : [0, 0, 0];
-  cropToCHW(scaled.data, scaled.width, scaled.height, scaled.channels, box, false, mean.map((v) => -v), rgb);
+  cropToCHW(
+    scaled.data,
+    scaled.width,
+    scaled.height,
+    scaled.channels,
+    box,
+    false,
+    mean.map((v) => -v),
+    rgb,
+  );
   if (c === 3) {
     if (!paper) torchvisionNormalize({ data: rgb, channels: 3, height: h, width: w });
     return rgb;
