@@ -3,7 +3,7 @@
 // its own (the `lowerings` table, one entry per primitive). Kernels run in the order of their
 // last node, which keeps the graph's topological order.
 import type { Graph, Node } from "./ir.ts";
-import { users } from "./ir.ts";
+import { liveNodes, users } from "./ir.ts";
 import type { Attrs, Prim } from "./ops/types.ts";
 import type { EpilogueOp, GemmTile, KernelSpec } from "./kernels/spec.ts";
 
@@ -158,7 +158,9 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
   const producer = new Map<number, Draft>();
   const drafts: { at: number; d: Draft }[] = [];
 
+  const live = liveNodes(g, Object.values(g.outputs));
   for (const n of g.nodes) {
+    if (!live.has(n.id)) continue; // dead code: nothing reads it
     // Rewrite rule: fold into the producer of the main input when that value has no other use.
     const rule = foldRules[n.op] as FoldRule<Prim> | undefined;
     if (rule) {

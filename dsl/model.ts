@@ -55,7 +55,9 @@ export function forwardGraph(m: Model, batch: number, opts: ForwardOptions = {})
     );
   }
   b.output("logits", logits);
-  if (m.endsInSoftmax) b.output("probs", out);
+  // A training step needs the loss, not the probabilities: leave the soft-max out (the pass
+  // that prunes dead nodes drops it).
+  if (m.endsInSoftmax && !opts.loss) b.output("probs", out);
   if (opts.loss) {
     b.layer = "loss";
     const labels = b.add("input", [], { name: "labels", shape: [batch], dtype: "i32" });
