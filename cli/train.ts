@@ -51,12 +51,17 @@ await main(async () => {
     // Resume: the run's own configuration, with --epochs allowed to extend it.
     resume = join(v.resume, CHECKPOINT);
     if (!(await exists(resume))) throw new UsageError(`--resume ${v.resume}: no ${CHECKPOINT} there`);
-    const saved = JSON.parse(await Deno.readTextFile(join(v.resume, "config.json"))) as TrainConfig;
+    let saved: TrainConfig;
+    try {
+      saved = JSON.parse(await Deno.readTextFile(join(v.resume, "config.json")));
+    } catch (e) {
+      throw new UsageError(`--resume ${v.resume}: cannot read its config.json (${(e as Error).message.split("\n")[0]})`);
+    }
     cfg = { ...saved, epochs: intFlag(v.epochs, "epochs", saved.epochs)! };
     out = v.resume;
   } else {
     const netPath = positionals[0];
-    if (!netPath) throw new UsageError(`missing NET\n${HELP}`);
+    if (!netPath) throw new UsageError("missing NET (a net file such as nets/e.ts); see --help");
     if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
     // On a software adapter the defaults shrink the work so the run ends in minutes.
     const width = intFlag(v.width, "width", soft ? 8 : 1);
@@ -69,7 +74,7 @@ await main(async () => {
       data: v.data ?? "fashion-mnist",
       epochs: intFlag(v.epochs, "epochs", soft ? 2 : 30)!,
       batch,
-      microBatch: intFlag(v["micro-batch"], "micro-batch", Math.min(batch, soft ? 64 : 128))!,
+      microBatch: intFlag(v["micro-batch"], "micro-batch", defaultMicroBatch(batch, soft ? 64 : 128))!,
       lr: numFlag(v.lr, "lr", soft ? 0.02 : 0.01),
       momentum: numFlag(v.momentum, "momentum", 0.9),
       weightDecay: numFlag(v["weight-decay"], "weight-decay", 5e-4),
@@ -98,6 +103,7 @@ await main(async () => {
     classes: cfg.variant.classes ?? d.classes.length,
     channels: cfg.variant.channels ?? d.channels,
   });
+  const created = !(await exists(out));
   await Deno.mkdir(out, { recursive: true });
   if (!resume) {
     if (await exists(join(out, CHECKPOINT))) {
@@ -125,7 +131,20 @@ await main(async () => {
     json: !!v.json,
     resume,
     notes,
+  }).catch(async (e) => {
+    // A new run that failed before its first checkpoint leaves nothing behind.
+    if (!resume && !(await exists(join(out, CHECKPOINT)))) {
+      await Deno.remove(join(out, "config.json")).catch(() => {});
+      if (created) await Deno.remove(out).catch(() => {}); // only if empty
+    }
+    throw e;
   });
   const last = rows[rows.length - 1];
-  if (last) say(`done: test accuracy ${(100 * last.test_accuracy).toFixed(2)}%; report: ${join(out, "report.html")}`);
+  if (last && last.epoch === cfg.epochs) say(`done: test accuracy ${(100 * last.test_accuracy).toFixed(2)}%; report: ${join(out, "report.html")}`);
 });
+
+/** The largest micro-batch up to `cap` that divides `batch` (so any --batch works alone). */
+function defaultMicroBatch(batch: number, cap: number): number {
+  for (let m = Math.min(batch, cap); m > 1; m--) if (batch % m === 0) return m;
+  return 1;
+}

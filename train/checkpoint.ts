@@ -21,6 +21,9 @@ export interface TrainState {
   imagesSeen: number;
   /** Training seconds so far (for throughput across resumes). */
   seconds: number;
+  /** Sums over the done batches of the epoch in progress (mid-epoch checkpoints only), so a
+   *  resumed epoch reports the same train loss, accuracy and throughput. */
+  partial?: { lossSum: number; correct: number; seen: number; seconds: number };
 }
 
 export async function saveCheckpoint(
@@ -53,6 +56,16 @@ export async function loadCheckpoint(path: string, m: Model) {
     momentum.set(k.slice(MOMENTUM_PREFIX.length), t.data as Float32Array);
   }
   const params = paramsFromTensors(m, weights, path);
-  const state = JSON.parse(metadata.state, (_k, v) => v === "-Infinity" ? -Infinity : v) as TrainState;
+  // Without every momentum buffer a resume would silently restart SGD's velocity.
+  const bad = m.params.filter((p) => momentum.get(p.name)?.length !== params.get(p.name)!.length);
+  if (bad.length) {
+    throw new DataError(`${path}: momentum missing or mis-shaped for ${bad.slice(0, 4).map((p) => p.name).join(", ")}${bad.length > 4 ? ", ..." : ""}`);
+  }
+  let state: TrainState;
+  try {
+    state = JSON.parse(metadata.state, (_k, v) => v === "-Infinity" ? -Infinity : v) as TrainState;
+  } catch {
+    throw new DataError(`${path}: corrupt training state (metadata "state" is not JSON)`);
+  }
   return { params, momentum, state };
 }

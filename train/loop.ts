@@ -72,6 +72,17 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
     throw new DataError(`--batch ${cfg.batch} is not a multiple of --micro-batch ${cfg.microBatch}`);
   }
   const accumulate = cfg.batch / cfg.microBatch;
+  const trainCount = Math.min(data.train.count, cfg.trainLimit ?? Infinity);
+  const perEpoch = Math.floor(trainCount / cfg.batch);
+  if (perEpoch < 1) throw new DataError(`--batch ${cfg.batch} is larger than the ${trainCount} training images`);
+  // Read (and check) the starting point before compiling: a bad file fails in a second.
+  let fresh: Params | undefined;
+  let copied: string[] | undefined;
+  const ck = ctx.resume ? await loadCheckpoint(ctx.resume, model) : undefined;
+  if (!ck) {
+    fresh = init(model, cfg.seed, cfg.init);
+    if (cfg.initFrom) copied = (await initFromA(model, fresh, cfg.initFrom)).copied;
+  }
   const step = await TrainStep.create(device, model, {
     batch: cfg.microBatch,
     accumulate,
@@ -85,20 +96,18 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
 
   let state: TrainState;
   let metrics: MetricRow[] = [];
-  if (ctx.resume) {
-    const ck = await loadCheckpoint(ctx.resume, model);
+  if (ck) {
     step.setParams(ck.params);
     step.setMomentum(ck.momentum);
     state = ck.state;
-    metrics = await readMetrics(join(ctx.out, "metrics.jsonl"));
+    // Rows past the checkpoint (metrics are written just before it) belong to redone epochs.
+    metrics = (await readMetrics(join(ctx.out, "metrics.jsonl"))).filter((r) => r.epoch <= state.epoch);
     progress.event("resume", { ...state }, `resuming at epoch ${state.epoch + 1}, batch ${state.batchInEpoch}`);
   } else {
-    const params = init(model, cfg.seed, cfg.init);
-    if (cfg.initFrom) {
-      const r = await initFromA(model, params, cfg.initFrom);
-      progress.event("init_from", { copied: r.copied }, `initialised from ${cfg.initFrom}: ${r.copied.join(", ")}`);
+    if (copied) {
+      progress.event("init_from", { copied }, `initialised from ${cfg.initFrom}: ${copied.join(", ")}`);
     }
-    step.setParams(params);
+    step.setParams(fresh!);
     step.setMomentum(new Map(model.params.map((p) => [p.name, new Float32Array(p.shape.reduce((a, b) => a * b, 1))])));
     state = { epoch: 0, batchInEpoch: 0, step: 0, seed: cfg.seed, schedule: initialSchedule(sched), imagesSeen: 0, seconds: 0 };
   }
@@ -112,17 +121,18 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
   };
   Deno.addSignalListener("SIGINT", onSigint);
 
+  let saved = !!ck;
   const save = async () => {
     await saveCheckpoint(ckptPath, model, await step.getParams(), await step.getMomentum(), state);
+    saved = true;
   };
-  const trainCount = Math.min(data.train.count, cfg.trainLimit ?? Infinity);
-  const perEpoch = Math.floor(trainCount / cfg.batch);
-  if (perEpoch < 1) throw new DataError(`--batch ${cfg.batch} is larger than the ${trainCount} training images`);
   try {
     let lastSave = performance.now();
     while (state.epoch < cfg.epochs) {
-      const t0 = performance.now(), secondsBefore = state.seconds;
-      let lossSum = 0, correct = 0, seen = 0, b = 0;
+      // A run resumed mid-epoch continues the epoch's sums, so its metrics row is the same.
+      const part = state.batchInEpoch > 0 ? state.partial : undefined;
+      const t0 = performance.now(), secondsBefore = state.seconds, trainBefore = part?.seconds ?? 0;
+      let lossSum = part?.lossSum ?? 0, correct = part?.correct ?? 0, seen = part?.seen ?? 0, b = 0;
       const it = batches(data.train, {
         batchSize: cfg.batch,
         shuffle: true,
@@ -139,7 +149,8 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
         if (!Number.isFinite(r.loss)) {
           throw new TrainingStopped(
             `loss is ${r.loss} at epoch ${state.epoch + 1}, step ${state.step + 1} (lr ${state.schedule.lr}); ` +
-              `stopped, the last good checkpoint is ${ckptPath}. Try a lower --lr.`,
+              (saved ? `stopped, the last good checkpoint is ${ckptPath}` : "stopped before any checkpoint was written") +
+              ". Try a lower --lr.",
           );
         }
         state.step++;
@@ -150,7 +161,8 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
         seen += cfg.batch;
         const elapsed = (performance.now() - t0) / 1000;
         state.seconds = secondsBefore + elapsed;
-        const ips = seen / elapsed;
+        state.partial = { lossSum, correct, seen, seconds: trainBefore + elapsed };
+        const ips = seen / (trainBefore + elapsed);
         const remaining = (perEpoch - b) * cfg.batch + (cfg.epochs - state.epoch - 1) * perEpoch * cfg.batch;
         progress.step({
           epoch: state.epoch,
@@ -173,7 +185,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
           lastSave = performance.now();
         }
       }
-      const trainSeconds = (performance.now() - t0) / 1000;
+      const trainSeconds = trainBefore + (performance.now() - t0) / 1000;
       evalRunner.setParams(await step.getParams());
       const ev = await evaluate(evalRunner, data, cfg.testLimit);
       const row: MetricRow = {
@@ -191,14 +203,17 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
       state.schedule = afterEpoch(sched, state.schedule, state.epoch + 1, ev.top1);
       state.epoch++;
       state.batchInEpoch = 0;
-      await save();
-      lastSave = performance.now();
+      state.partial = undefined;
+      // Outputs first, the checkpoint last: a kill in between redoes this epoch on resume, and
+      // the resumed run drops metrics rows past its checkpoint.
       const params = await step.getParams();
       await saveWeights(model, params, join(ctx.out, "weights.safetensors"), { epoch: String(row.epoch) });
       if (ev.top1 >= state.schedule.best) {
         await saveWeights(model, params, join(ctx.out, "best.safetensors"), { epoch: String(row.epoch) });
       }
       await writeMetrics(ctx, cfg, metrics);
+      await save();
+      lastSave = performance.now();
       progress.event(
         "epoch",
         row,

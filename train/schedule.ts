@@ -25,7 +25,8 @@ export function afterEpoch(c: ScheduleConfig, s: ScheduleState, epoch: number, a
   const improved = acc > s.best;
   const next = { ...s, best: Math.max(s.best, acc), stale: improved ? 0 : s.stale + 1 };
   const drop = c.dropAt ? c.dropAt.includes(epoch) : next.stale >= c.patience;
-  if (drop && s.drops < c.maxDrops) {
+  // Explicit --drop-at epochs are all honoured; maxDrops caps the plateau rule.
+  if (drop && (c.dropAt !== undefined || s.drops < c.maxDrops)) {
     return { ...next, lr: s.lr / 10, drops: s.drops + 1, stale: 0 };
   }
   return next;
