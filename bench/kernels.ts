@@ -22,12 +22,12 @@ const only = flag("only")?.split(",");
 const device = await getDevice();
 const tiles = tilePolicy(await getAdapterTraits());
 const N = 64;
-const conv = (c: number, o: number, hw: number, flip = false): KernelSpec => {
-  const d = { n: N, c, h: hw, w: hw, o, k: 3 };
+const conv = (c: number, o: number, hw: number, flip = false, k = 3): KernelSpec => {
+  const d = { n: N, c, h: hw, w: hw, o, k };
   return {
     kind: "conv",
     ...d,
-    pad: 1,
+    pad: (k - 1) / 2,
     flip,
     epilogue: flip ? [] : [{ op: "bias" }, { op: "relu" }],
     tile: tiles.conv(d),
@@ -62,6 +62,7 @@ const cases: Record<string, KernelSpec> = {
   "conv 16->16 @16": conv(16, 16, 16),
   "conv 32->32 @8": conv(32, 32, 8),
   "conv 64->64 @2": conv(64, 64, 2),
+  "conv 1x1 32->32 @16": conv(32, 32, 16, false, 1),
   "conv input-grad 16->16 @16 (flip)": conv(16, 16, 16, true),
   "conv_grad_weight 16->16 @16": cgw(16, 16, 16),
   "conv_grad_weight 3->8 @32": cgw(3, 8, 32),

@@ -58,7 +58,10 @@ export function getDevice(): Promise<GPUDevice> {
   devicePromise ??= (async () => {
     const adapter = await getAdapter();
     const requiredLimits: Record<string, number> = {};
-    for (const k of RAISED_LIMITS) requiredLimits[k] = adapter.limits[k];
+    for (const k of RAISED_LIMITS) {
+      const v = adapter.limits[k];
+      if (typeof v === "number") requiredLimits[k] = v;
+    }
     const requiredFeatures = OPTIONAL_FEATURES.filter((f) => adapter.features.has(f));
     const device = await adapter.requestDevice({ requiredLimits, requiredFeatures });
     device.lost.then(() => devicePromise = undefined);

@@ -143,7 +143,10 @@ export class TrainStep {
     for (let i = 0; i < micro.length; i++) {
       this.ex.write(xId, micro[i].x);
       this.ex.write(yId, micro[i].y);
-      if (seedId !== undefined) this.ex.write(seedId, new Uint32Array([(seed * 0x9e3779b1 + i) >>> 0]));
+      // Math.imul, not `*`: step seeds are full 32-bit hashes (data/rng.ts), whose float
+      // product with the constant exceeds 2^53 and drops the low bits, `+ i` included, which
+      // gave every micro-batch of a step the same dropout mask.
+      if (seedId !== undefined) this.ex.write(seedId, new Uint32Array([(Math.imul(seed, 0x9e3779b1) + i) >>> 0]));
       const enc = dev.createCommandEncoder();
       if (i === 0) this.ex.encodeExtra(enc, this.fills, opts.timing);
       this.ex.encode(enc, { timing: opts.timing });

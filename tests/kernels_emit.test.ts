@@ -191,3 +191,74 @@ Deno.test("typed expressions: folding, and u32/i32 mix-ups are emit-time errors"
   assert.strictEqual(f32(2).code, "2.0f");
   assert.throws(() => add(i, i32(1)), /type mismatch: \(i: u32\) \+ \(1i: i32\)/);
 });
+
+Deno.test("tilePolicy: every VGG layer shape gets a tile within WebGPU's default limits", () => {
+  const defaults = { ...LIMITS, maxStorageBuffersPerShaderStage: 8 };
+  for (const cpu of [true, false]) {
+    for (const maxWorkgroupStorage of [16384, 32768]) {
+      const policy = tilePolicy({ cpu, maxWorkgroupStorage, maxInvocations: 256 });
+      const limits = { ...defaults, maxComputeWorkgroupStorageSize: maxWorkgroupStorage };
+      for (const n of [1, 3, 64]) {
+        for (
+          const [c, o, hw] of [
+            [3, 64, 224],
+            [64, 128, 112],
+            [256, 256, 56],
+            [512, 512, 14],
+            [
+              512,
+              512,
+              2,
+            ],
+            [8, 16, 32],
+            [3, 8, 5],
+          ]
+        ) {
+          const d = { n, c, h: hw, w: hw, o, k: 3 };
+          const where = `cpu=${cpu} smem=${maxWorkgroupStorage} ${JSON.stringify(d)}`;
+          for (const flip of [false, true]) {
+            const conv = emitKernel({
+              kind: "conv",
+              ...d,
+              pad: 1,
+              flip,
+              epilogue: [],
+              tile: policy.conv(d),
+            });
+            checkLimits(conv, limits, `conv ${where}`);
+          }
+          const cgw = emitKernel({
+            kind: "conv_grad_weight",
+            ...d,
+            pad: 1,
+            accumulate: false,
+            tile: policy.convGradWeight(d),
+          });
+          checkLimits(cgw, limits, `conv_grad_weight ${where}`);
+        }
+        for (const [k, out] of [[25088, 4096], [4096, 4096], [4096, 1000], [64, 10]]) {
+          for (
+            const [m, nn, kk, transA, transB] of [
+              [n, out, k, false, true],
+              [n, k, out, false, false],
+              [out, k, n, true, false],
+            ] as const
+          ) {
+            const mm = emitKernel({
+              kind: "matmul",
+              m,
+              n: nn,
+              k: kk,
+              transA,
+              transB,
+              accumulate: false,
+              epilogue: [{ op: "bias" }, { op: "relu" }],
+              tile: policy.matmul({ m, n: nn, k: kk }),
+            });
+            checkLimits(mm, limits, `matmul ${m}x${nn}x${kk} cpu=${cpu}`);
+          }
+        }
+      }
+    }
+  }
+});

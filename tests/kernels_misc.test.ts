@@ -5,6 +5,7 @@
 import assert from "node:assert";
 import { ops } from "../compiler/ops/mod.ts";
 import type { EpilogueOp, KernelSpec } from "../compiler/kernels/spec.ts";
+import { grid } from "../compiler/kernels/common.ts";
 import { runKernel, runKernelBindings } from "../runtime/kernel_runner.ts";
 import { describeAdapter, getAdapter, NoAdapterError } from "../runtime/device.ts";
 import {
@@ -126,6 +127,16 @@ Deno.test("bias_grad: conv planes and FC features, accumulate on and off", async
       assertClose(got, want, `bias_grad ${[n, c, spatial]} acc=${accumulate}`);
     }
   }
+});
+
+Deno.test("a dispatch past 65535 workgroups folds into y and skips the padding", async () => {
+  // 70001 channels, a workgroup each: grid [35001, 2, 1], one padding workgroup.
+  const n = 1, c = 70001, spatial = 32;
+  assert.deepStrictEqual(grid(c).workgroups, [35001, 2, 1]);
+  const g = rand(n * c * spatial, 19);
+  const db = ops.bias_grad.reference([t([n, c, spatial], g)], {});
+  const got = await run({ kind: "bias_grad", n, c, spatial, accumulate: false }, [g]);
+  assertClose(got, db.data, "bias_grad over a folded grid");
 });
 
 Deno.test("copy_channels: concat of two inputs and a slice", async () => {

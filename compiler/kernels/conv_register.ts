@@ -21,6 +21,9 @@ import {
   type GemmOperands,
 } from "./gemm.ts";
 
+/** ` + n` / ` - n` as an i32 term ("" for 0). */
+const offset = (n: number): string => n === 0 ? "" : n > 0 ? ` + ${n}i` : ` - ${-n}i`;
+
 /** 1x1 convs over images whose pixel count is a multiple of 4 read x in 16-byte groups: four
  *  neighbouring columns are then four neighbouring floats of one image. */
 export function convVec4(s: ConvSpec): boolean {
@@ -155,7 +158,7 @@ export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
     const wl = weightLayout(w, s, "o_base", tm);
     // Which of the segment's input columns lie inside the image (fixed for the invocation).
     for (let t = 0; t < span; t++) {
-      w.line(`let ix${t} = i32(ox0) + ${t - s.pad}i;`);
+      w.line(`let ix${t} = i32(ox0)${offset(t - s.pad)};`);
       w.line(`let col_ok${t} = u32(ix${t}) < ${s.w}u;`);
       w.line(`let col_at${t} = select(0i, ix${t}, col_ok${t});`);
     }
@@ -165,7 +168,7 @@ export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
       w.line(`let x_plane = x_img + i32(ci * ${hw}u);`);
       for (let ky = 0; ky < s.k; ky++) {
         w.scope(() => {
-          w.line(`let iy = i32(oy) + ${ky - s.pad}i;`);
+          w.line(`let iy = i32(oy)${offset(ky - s.pad)};`);
           w.line(`let row_ok = u32(iy) < ${s.h}u;`);
           w.line(`let x_row = x_plane + select(0i, iy, row_ok) * ${s.w}i;`);
           for (let t = 0; t < span; t++) {

@@ -102,7 +102,8 @@ export function tilePolicy(t: AdapterTraits) {
       if (!t.cpu) return workgroupTile(m, n, t);
       // Row segments ("direct") load fewer values per multiply-add: measured 5-40% faster on
       // llvmpipe for rows of 4 or more pixels, slower for 2-pixel rows (bench/kernels.ts).
-      if (d.w < 4) return registerTile(m, n, blockRows(m), 8);
+      // 1x1 convs have no horizontal taps to share and take the register variant's vec4 path.
+      if (d.w < 4 || d.k === 1) return registerTile(m, n, blockRows(m), 8);
       const tn = segmentLength(d.w);
       return { ...registerTile(m, n, blockRows(m), tn, 1), variant: "direct" };
     },
@@ -122,9 +123,12 @@ export function tilePolicy(t: AdapterTraits) {
     },
     matmul(d: { m: number; n: number; k: number }): GemmTile {
       if (t.cpu) return registerTile(d.m, d.n, blockRows(d.m), 8);
-      // Few rows (an FC layer at small batch) and a long K: split K, or most SMs idle.
-      if (d.m <= 16 && d.k >= 256) return splitKTile(d.m, t);
-      return workgroupTile(d.m, d.n, t);
+      // Few output blocks and a long K (FC layers: M = batch): 64x64 blocks would leave most
+      // of a GPU's ~100 multiprocessors idle, so split K inside smaller blocks instead.
+      const tile = workgroupTile(d.m, d.n, t);
+      const blocks = Math.ceil(d.m / tile.bm) * Math.ceil(d.n / tile.bn);
+      if ((d.m <= 16 && d.k >= 256) || (blocks < 128 && d.k >= 1024)) return splitKTile(d.m, t);
+      return tile;
     },
   };
 }
