@@ -1,5 +1,8 @@
-// SGD with momentum and weight decay, in place (Caffe's form, as the VGG paper trained):
+// SGD with momentum and weight decay, in place, in PyTorch's form:
 //   g' = g + wd * w;  m = momentum * m + g';  w -= lr * m.
+// Caffe (the paper's framework) folds lr into the velocity (v = mu v + lr g'; w -= v); the two
+// give identical weights while lr is constant and differ only in the steps right after an lr
+// drop, where PyTorch's form applies the new lr to the whole velocity at once.
 // Bindings w (rw), m (rw), g (read), then the step uniform: lr changes per step (schedules)
 // without recompiling, so it is read from the uniform rather than baked in.
 import { f32 } from "../wgsl/mod.ts";
