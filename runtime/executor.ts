@@ -42,9 +42,17 @@ export class Executor {
   private readonly ready = new Map<string, GPUComputePipeline>();
   private bindGroups: GPUBindGroup[] = [];
 
-  private constructor(readonly device: GPUDevice, readonly plan: KernelPlan, persistent: Set<number>) {
+  private constructor(
+    readonly device: GPUDevice,
+    readonly plan: KernelPlan,
+    persistent: Set<number>,
+  ) {
     this.mem = planMemory(plan, persistent);
-    this.kernels = plan.kernels.map((k) => ({ ...k, emitted: emitters[k.spec.kind](k.spec as never), key: specKey(k.spec) }));
+    this.kernels = plan.kernels.map((k) => ({
+      ...k,
+      emitted: emitters[k.spec.kind](k.spec as never),
+      key: specKey(k.spec),
+    }));
     this.buffers = this.mem.slots.map((s, i) =>
       device.createBuffer({ label: `slot${i}`, size: align4(s.bytes), usage: USAGE() })
     );
@@ -56,8 +64,13 @@ export class Executor {
   }
 
   /** Compiles the plan; `persistent` values (inputs, params, outputs) keep their own buffers. */
-  static async create(device: GPUDevice, plan: KernelPlan, persistent: Set<number>): Promise<Executor> {
+  static async create(
+    device: GPUDevice,
+    plan: KernelPlan,
+    persistent: Set<number>,
+  ): Promise<Executor> {
     const ex = new Executor(device, plan, persistent);
+    ex.watchLoss();
     for (const k of ex.kernels) {
       const sizes = [...k.inputs, k.output].map((v) => ex.buffer(v).size);
       checkLimits(k.emitted, device.limits, k.name, sizes);
@@ -124,7 +137,11 @@ export class Executor {
       for (const it of items) {
         const q = timing.next(it.name);
         const pass = enc.beginComputePass({
-          timestampWrites: { querySet: timing.querySet, beginningOfPassWriteIndex: q, endOfPassWriteIndex: q + 1 },
+          timestampWrites: {
+            querySet: timing.querySet,
+            beginningOfPassWriteIndex: q,
+            endOfPassWriteIndex: q + 1,
+          },
         });
         this.dispatch(pass, it);
         pass.end();
@@ -145,15 +162,35 @@ export class Executor {
 
   /** Submits encoded work, surfacing validation errors with the label that caused them. */
   async submit(enc: GPUCommandEncoder, what: string): Promise<void> {
+    if (this.lost) throw new GpuError(`the GPU device was lost before ${what}: ${this.lost}`);
     this.device.pushErrorScope("validation");
+    this.device.pushErrorScope("out-of-memory");
+    this.inFlight = what;
     this.device.queue.submit([enc.finish()]);
+    const oom = await this.device.popErrorScope();
     const err = await this.device.popErrorScope();
+    // Pipelines and bind groups carry their kernel's name as label, so the message names it.
     if (err) throw new GpuError(`WebGPU validation error in ${what}: ${err.message}`);
+    if (oom) throw new GpuError(`GPU out of memory in ${what}: ${oom.message}`);
+  }
+
+  /** Set when the device is lost (driver reset, GPU removed): later submits fail clearly. */
+  private lost: string | undefined;
+  private inFlight: string | undefined;
+  private watchLoss(): void {
+    this.device.lost.then((info) => {
+      if (info.reason === "destroyed") return;
+      this.lost = `${info.reason}: ${info.message}`;
+      console.error(
+        `error: GPU device lost (${this.lost}) while running ${this.inFlight ?? "nothing"}`,
+      );
+    });
   }
 
   /** Reads a value back (waits for the queue). */
   async read(value: number, type: "f32" | "i32" = "f32"): Promise<Float32Array | Int32Array> {
-    const src = this.buffer(value), n = this.plan.graph.nodes[value].shape.reduce((a, b) => a * b, 1);
+    const src = this.buffer(value),
+      n = this.plan.graph.nodes[value].shape.reduce((a, b) => a * b, 1);
     return await readBuffer(this.device, src, Math.max(1, n) * 4, type);
   }
 
@@ -184,7 +221,12 @@ export class Executor {
     return p;
   }
 
-  private bindGroup(name: string, e: EmittedKernel, key: string, buffers: GPUBuffer[]): GPUBindGroup {
+  private bindGroup(
+    name: string,
+    e: EmittedKernel,
+    key: string,
+    buffers: GPUBuffer[],
+  ): GPUBindGroup {
     const pipe = this.ready.get(key)!;
     let bi = 0;
     const entries = e.bindings.map((b, i) => ({
@@ -194,7 +236,11 @@ export class Executor {
     if (bi !== buffers.length) {
       throw new GpuError(`kernel ${name}: ${buffers.length} buffers for ${bi} storage bindings`);
     }
-    return this.device.createBindGroup({ label: name, layout: pipe.getBindGroupLayout(0), entries });
+    return this.device.createBindGroup({
+      label: name,
+      layout: pipe.getBindGroupLayout(0),
+      entries,
+    });
   }
 
   destroy(): void {
@@ -217,7 +263,10 @@ export async function readBuffer(
   type: "f32" | "i32" = "f32",
 ): Promise<Float32Array | Int32Array> {
   const size = Math.ceil(bytes / 4) * 4;
-  const staging = device.createBuffer({ size, usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ });
+  const staging = device.createBuffer({
+    size,
+    usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ,
+  });
   const enc = device.createCommandEncoder();
   enc.copyBufferToBuffer(src, 0, staging, 0, size);
   device.queue.submit([enc.finish()]);

@@ -33,7 +33,12 @@ export class ForwardRunner {
     readonly ex: Executor,
   ) {}
 
-  static async create(device: GPUDevice, model: Model, batch: number, tiles: TilePolicy): Promise<ForwardRunner> {
+  static async create(
+    device: GPUDevice,
+    model: Model,
+    batch: number,
+    tiles: TilePolicy,
+  ): Promise<ForwardRunner> {
     const g = forwardGraph(model, batch);
     const plan = lower(g, { tiles });
     const ex = await Executor.create(device, plan, persistentValues(g));
@@ -52,7 +57,9 @@ export class ForwardRunner {
   async logits(x: Float32Array, timing?: Timing): Promise<Float32Array> {
     const per = this.model.input.reduce((a, b) => a * b, 1);
     if (x.length !== per * this.batch) {
-      throw new GpuError(`forward expects ${this.batch} images (${per * this.batch} values), got ${x.length}`);
+      throw new GpuError(
+        `forward expects ${this.batch} images (${per * this.batch} values), got ${x.length}`,
+      );
     }
     const g = this.plan.graph;
     this.ex.write(inputId(g, "x"), x);
@@ -70,7 +77,10 @@ export class ForwardRunner {
       const chunk = new Float32Array(per * this.batch);
       chunk.set(x.subarray(i * per, Math.min(n, i + this.batch) * per));
       const l = await this.logits(chunk);
-      out.set(l.subarray(0, (Math.min(n, i + this.batch) - i) * this.model.classes), i * this.model.classes);
+      out.set(
+        l.subarray(0, (Math.min(n, i + this.batch) - i) * this.model.classes),
+        i * this.model.classes,
+      );
     }
     return out;
   }

@@ -59,7 +59,9 @@ export function planMemory(p: KernelPlan, persistent: ReadonlySet<number>): Memo
     let s = -1;
     if (pooled) {
       // Best fit among free slots; grow the best one if none is large enough.
-      const fits = free.filter((f) => slots[f].bytes >= need).sort((a, b) => slots[a].bytes - slots[b].bytes);
+      const fits = free.filter((f) => slots[f].bytes >= need).sort((a, b) =>
+        slots[a].bytes - slots[b].bytes
+      );
       s = fits[0] ?? free.sort((a, b) => slots[b].bytes - slots[a].bytes)[0] ?? -1;
       if (s >= 0) {
         free.splice(free.indexOf(s), 1);

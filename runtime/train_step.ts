@@ -62,22 +62,43 @@ export class TrainStep {
     const specs: { name: string; spec: KernelSpec; buffers: GPUBuffer[] }[] = [];
     for (const [name, id] of this.ids) {
       const size = g.nodes[id].shape.reduce((a, b) => a * b, 1);
-      const m = device.createBuffer({ label: `momentum:${name}`, size: Math.max(16, size * 4), usage: USAGE() });
+      const m = device.createBuffer({
+        label: `momentum:${name}`,
+        size: Math.max(16, size * 4),
+        usage: USAGE(),
+      });
       this.momentum.set(name, m);
       const grad = this.ex.buffer(g.outputs[`grad:${name}`]);
       const isBias = name.endsWith(".bias");
       specs.push({
         name: `${name}:sgd`,
-        spec: { kind: "sgd", size, momentum: o.momentum ?? 0.9, weightDecay: isBias ? 0 : o.weightDecay ?? 5e-4 },
+        spec: {
+          kind: "sgd",
+          size,
+          momentum: o.momentum ?? 0.9,
+          weightDecay: isBias ? 0 : o.weightDecay ?? 5e-4,
+        },
         buffers: [this.ex.buffer(id), m, grad],
       });
-      if (acc) this.fills.push(...await this.ex.prepareExtra([{ name: `${name}:zero`, spec: { kind: "fill", size, value: 0 }, buffers: [grad] }]));
+      if (acc) {
+        this.fills.push(
+          ...await this.ex.prepareExtra([{
+            name: `${name}:zero`,
+            spec: { kind: "fill", size, value: 0 },
+            buffers: [grad],
+          }]),
+        );
+      }
     }
     this.updates = await this.ex.prepareExtra(specs);
     this.metric = await this.ex.prepareExtra([{
       name: "metrics:topk",
       spec: { kind: "topk_correct", rows, cols },
-      buffers: [this.ex.buffer(g.outputs.logits), this.ex.buffer(inputId(g, "labels")), this.metrics],
+      buffers: [
+        this.ex.buffer(g.outputs.logits),
+        this.ex.buffer(inputId(g, "labels")),
+        this.metrics,
+      ],
     }]);
     this.ex.write(inputId(g, "dloss"), new Float32Array([1 / this.accumulate]));
   }
@@ -100,7 +121,10 @@ export class TrainStep {
     const out: Params = new Map();
     for (const [name, id] of this.ids) {
       const n = this.ex.plan.graph.nodes[id].shape.reduce((a, b) => a * b, 1);
-      out.set(name, await readBuffer(this.ex.device, this.momentum.get(name)!, n * 4) as Float32Array);
+      out.set(
+        name,
+        await readBuffer(this.ex.device, this.momentum.get(name)!, n * 4) as Float32Array,
+      );
     }
     return out;
   }
@@ -108,7 +132,9 @@ export class TrainStep {
   setMomentum(p: Params): void {
     for (const [name] of this.ids) {
       const v = p.get(name);
-      if (v) this.ex.device.queue.writeBuffer(this.momentum.get(name)!, 0, v as unknown as BufferSource);
+      if (v) {
+        this.ex.device.queue.writeBuffer(this.momentum.get(name)!, 0, v as unknown as BufferSource);
+      }
     }
   }
 
@@ -136,7 +162,9 @@ export class TrainStep {
     }
     const g = this.ex.plan.graph, dev = this.ex.device;
     const xId = inputId(g, "x"), yId = inputId(g, "labels");
-    const seedId = g.nodes.find((n) => n.op === "input" && (n.attrs as { name: string }).name === "seed")?.id;
+    const seedId = g.nodes.find((n) =>
+      n.op === "input" && (n.attrs as { name: string }).name === "seed"
+    )?.id;
     this.ex.writeStep(seed, lr);
     let loss = 0, top1 = 0, top5 = 0;
     const pending: Promise<[number, number, number]>[] = [];
@@ -146,22 +174,31 @@ export class TrainStep {
       // Math.imul, not `*`: step seeds are full 32-bit hashes (data/rng.ts), whose float
       // product with the constant exceeds 2^53 and drops the low bits, `+ i` included, which
       // gave every micro-batch of a step the same dropout mask.
-      if (seedId !== undefined) this.ex.write(seedId, new Uint32Array([(Math.imul(seed, 0x9e3779b1) + i) >>> 0]));
+      if (seedId !== undefined) {
+        this.ex.write(seedId, new Uint32Array([(Math.imul(seed, 0x9e3779b1) + i) >>> 0]));
+      }
       const enc = dev.createCommandEncoder();
       if (i === 0) this.ex.encodeExtra(enc, this.fills, opts.timing);
       this.ex.encode(enc, { timing: opts.timing });
       this.ex.encodeExtra(enc, this.metric, opts.timing);
-      if (i === micro.length - 1 && opts.update !== false) this.ex.encodeExtra(enc, this.updates, opts.timing);
+      if (i === micro.length - 1 && opts.update !== false) {
+        this.ex.encodeExtra(enc, this.updates, opts.timing);
+      }
       // Loss and counts of this micro-batch into a small readback buffer.
-      const staging = dev.createBuffer({ size: 16, usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ });
+      const staging = dev.createBuffer({
+        size: 16,
+        usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ,
+      });
       enc.copyBufferToBuffer(this.ex.buffer(g.outputs.loss), 0, staging, 0, 4);
       enc.copyBufferToBuffer(this.metrics, 0, staging, 4, 8);
       await this.ex.submit(enc, `training step of ${this.model.name}`);
-      pending.push(staging.mapAsync(GPUMapMode.READ).then(() => {
-        const f = new Float32Array(staging.getMappedRange().slice(0));
-        staging.destroy();
-        return [f[0], f[1], f[2]];
-      }));
+      pending.push(
+        staging.mapAsync(GPUMapMode.READ).then(() => {
+          const f = new Float32Array(staging.getMappedRange().slice(0));
+          staging.destroy();
+          return [f[0], f[1], f[2]];
+        }),
+      );
     }
     for (const [l, a, b] of await Promise.all(pending)) {
       loss += l / micro.length;
