@@ -105,6 +105,7 @@ export async function main(f: () => Promise<void>): Promise<void> {
       "TrainingStopped",
       "LimitError",
       "NoAdapterError",
+      "TuningError",
     ];
     if (known.includes(err.name)) {
       console.error(`error: ${err.message}`);

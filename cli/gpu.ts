@@ -1,8 +1,10 @@
 // The commands' door to the GPU: the device, a one-line description of the adapter, and the
-// tile policy the compiler uses on it.
+// tile policy the compiler uses on it (tiles.ts's, overridden by tuning/<adapter>.json where
+// that file lists a shape; VGG_TUNING=off ignores the file, to measure the defaults).
 import type { TilePolicy } from "../compiler/lower.ts";
 import { describeAdapter, getAdapter, getAdapterTraits, getDevice } from "../runtime/device.ts";
 import { adapterTraits, tilePolicy } from "../compiler/kernels/tiles.ts";
+import { adapterKey, loadTuning, withTuning } from "../compiler/tuning.ts";
 
 export interface Gpu {
   device: GPUDevice;
@@ -22,13 +24,17 @@ export async function openGpu(): Promise<Gpu> {
   const traits = await getAdapterTraits(adapter);
   // A CPU rasteriser that does not flag itself as a fallback counts as one all the same.
   const fallback = info.isFallbackAdapter || traits.cpu;
+  const key = adapterKey(info);
+  const tuning = Deno.env.get("VGG_TUNING") === "off" ? undefined : await loadTuning(key);
   return {
     device,
     adapter,
-    description: `${info.name}${fallback ? " (software)" : ""}`,
+    description: `${info.name}${fallback ? " (software)" : ""}${
+      tuning ? ` (tuned: tuning/${key}.json)` : ""
+    }`,
     fallback,
     timestamps: device.features.has("timestamp-query"),
-    tiles: tilePolicy(traits),
+    tiles: withTuning(tilePolicy(traits), tuning),
   };
 }
 

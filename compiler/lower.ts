@@ -5,7 +5,14 @@
 import type { Graph, Node } from "./ir.ts";
 import { liveNodes, users } from "./ir.ts";
 import type { Attrs, Prim } from "./ops/types.ts";
-import type { EpilogueOp, GemmTile, KernelSpec } from "./kernels/spec.ts";
+import type {
+  ConvGradWeightSpec,
+  ConvSpec,
+  EpilogueOp,
+  GemmTile,
+  KernelSpec,
+  MatmulSpec,
+} from "./kernels/spec.ts";
 
 export interface PlannedKernel {
   /** `layer:op+op+...`, the name used in errors, `explain` and timings. */
@@ -27,11 +34,13 @@ export interface KernelPlan {
   alias: Map<number, number>;
 }
 
-/** Tile choice per GEMM shape (see kernels/tiles.ts); injected so lowering stays pure. */
+/** Tile choice per GEMM shape (see kernels/tiles.ts); injected so lowering stays pure. Each
+ *  gets the kernel's spec as lowered, less its tile (and before folds add epilogue ops), so a
+ *  tuning table (compiler/tuning.ts) can key on the spec itself. */
 export interface TilePolicy {
-  conv(d: { n: number; c: number; h: number; w: number; o: number; k: number }): GemmTile;
-  convGradWeight(d: { n: number; c: number; h: number; w: number; o: number; k: number }): GemmTile;
-  matmul(d: { m: number; n: number; k: number }): GemmTile;
+  conv(d: Omit<ConvSpec, "tile">): GemmTile;
+  convGradWeight(d: Omit<ConvGradWeightSpec, "tile">): GemmTile;
+  matmul(d: Omit<MatmulSpec, "tile">): GemmTile;
 }
 
 export interface LowerOptions {
@@ -56,7 +65,15 @@ const foldRules: { [P in Prim]?: FoldRule<P> } = {
   dropout: { main: [0], epi: (a) => ({ op: "dropout", p: a.p, key: a.key }) },
 };
 
-const epilogueKinds = new Set<KernelSpec["kind"]>(["conv", "matmul", "elementwise"]);
+/** Kernels that take an epilogue. maxpool_grad does so for the ReLU mask of the layer before
+ *  the pool: folded, the training step loses one pass over every pooled activation's gradient
+ *  (relu_grad alone reads dx and the ReLU output and writes dx again). */
+const epilogueKinds = new Set<KernelSpec["kind"]>([
+  "conv",
+  "matmul",
+  "elementwise",
+  "maxpool_grad",
+]);
 
 function layoutOf(shape: readonly number[]) {
   return { channels: shape[1] ?? 1, spatial: shape.slice(2).reduce((a, b) => a * b, 1) };
@@ -73,18 +90,25 @@ const lowerings: { [P in Prim]: Lowering } = {
   reshape: () => "alias",
   conv2d: (n, g, o) => {
     const a = n.attrs as Attrs["conv2d"], x = g.nodes[n.inputs[0]].shape;
-    const d = { ...nchw(x), o: n.shape[1], k: a.k };
-    return [{ kind: "conv", ...d, pad: a.pad, flip: a.flip, epilogue: [], tile: o.tiles.conv(d) }];
+    const q: Omit<ConvSpec, "tile"> = {
+      kind: "conv", ...nchw(x), o: n.shape[1], k: a.k, pad: a.pad, flip: a.flip, epilogue: [],
+    };
+    return [{ ...q, tile: o.tiles.conv(q) }];
   },
   conv2d_grad_weight: (n, g, o, accumulate) => {
     const a = n.attrs as Attrs["conv2d_grad_weight"], x = g.nodes[n.inputs[0]].shape;
-    const d = { ...nchw(x), o: n.shape[0], k: a.k };
-    return [{ kind: "conv_grad_weight", ...d, pad: a.pad, accumulate, tile: o.tiles.convGradWeight(d) }];
+    const q: Omit<ConvGradWeightSpec, "tile"> = {
+      kind: "conv_grad_weight", ...nchw(x), o: n.shape[0], k: a.k, pad: a.pad, accumulate,
+    };
+    return [{ ...q, tile: o.tiles.convGradWeight(q) }];
   },
   matmul: (n, g, o, accumulate) => {
     const a = n.attrs as Attrs["matmul"], A = g.nodes[n.inputs[0]].shape;
-    const d = { m: n.shape[0], n: n.shape[1], k: a.transA ? A[0] : A[1] };
-    return [{ kind: "matmul", ...d, ...a, accumulate, epilogue: [], tile: o.tiles.matmul(d) }];
+    const q: Omit<MatmulSpec, "tile"> = {
+      kind: "matmul", m: n.shape[0], n: n.shape[1], k: a.transA ? A[0] : A[1], ...a, accumulate,
+      epilogue: [],
+    };
+    return [{ ...q, tile: o.tiles.matmul(q) }];
   },
   bias_grad: (n, g, _o, accumulate) => {
     const s = g.nodes[n.inputs[0]].shape;
@@ -171,8 +195,8 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
       });
       if (folded !== undefined) {
         const v = n.inputs[folded], d = producer.get(v)!;
-        const spec = d.spec as { epilogue: EpilogueOp[] };
-        spec.epilogue = [...spec.epilogue, rule.epi(n.attrs as never)];
+        const spec = d.spec as { epilogue?: EpilogueOp[] };
+        spec.epilogue = [...(spec.epilogue ?? []), rule.epi(n.attrs as never)];
         d.inputs.push(...n.inputs.filter((_, k) => k !== folded).map(root));
         d.ops.push(n.op);
         d.output = n.id;

@@ -30,6 +30,11 @@ export function emitEpilogueHelpers(w: WgslWriter, ops: readonly EpilogueOp[]): 
   if (ops.some((op) => op.op === "dropout")) w.blank().fragment(DROPOUT_WGSL);
 }
 
+/** Whether every op maps 0 to 0 wherever it is applied (mask, relu, dropout; not bias or add):
+ *  a producer whose outputs are mostly zeros (maxpool_grad) then runs the ops on the rest only. */
+export const preservesZero = (ops: readonly EpilogueOp[]): boolean =>
+  ops.every((op) => op.op === "mask" || op.op === "relu" || op.op === "dropout");
+
 export const needsChannel = (ops: readonly EpilogueOp[]): boolean =>
   ops.some((op) => op.op === "bias");
 

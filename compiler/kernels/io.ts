@@ -58,7 +58,8 @@ const sizes: { [K in KernelKind]: (s: Of<K>) => StorageSize[] } = {
   ],
   maxpool_grad: (s) => {
     const x = s.n * s.c * s.h * s.w;
-    return [f(x), f(s.n * s.c * Math.floor(s.h / 2) * Math.floor(s.w / 2)), f(x)];
+    const g = s.n * s.c * Math.floor(s.h / 2) * Math.floor(s.w / 2);
+    return [f(x), f(g), ...extras(s.epilogue ?? [], x, s.c), f(x)];
   },
   lrn: (s) => [f(s.n * s.c * s.h * s.w), f(s.n * s.c * s.h * s.w)],
   lrn_grad: (s) => {

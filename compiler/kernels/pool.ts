@@ -2,6 +2,9 @@
 // invocation per window of the padded-up grid: it writes all four dx values of its window
 // (g at the first maximum, row-major, ties as the reference breaks them; zeros elsewhere), and
 // the windows cut off by an odd size write their zeros, so every dx element is written once.
+// The gradient takes an epilogue (the ReLU mask of the layer before the pool, folded in by
+// compiler/lower.ts), which saves the standalone relu_grad pass over dx.
+import { mod, ref } from "../wgsl/mod.ts";
 import {
   declareBindings,
   FLAT_WORKGROUP,
@@ -11,6 +14,14 @@ import {
   read,
   readWrite,
 } from "./common.ts";
+import {
+  emitEpilogue,
+  emitEpilogueHelpers,
+  emitOutputStore,
+  epilogueBindings,
+  epilogueBytes,
+  preservesZero,
+} from "./epilogue.ts";
 import type { EmittedKernel, PoolSpec } from "./spec.ts";
 
 export function emitPool(s: PoolSpec): EmittedKernel {
@@ -43,11 +54,21 @@ function emitMaxpool(s: PoolSpec): EmittedKernel {
 function emitMaxpoolGrad(s: PoolSpec): EmittedKernel {
   const ho = Math.floor(s.h / 2), wo = Math.floor(s.w / 2);
   const hc = Math.ceil(s.h / 2), wc = Math.ceil(s.w / 2), windows = s.n * s.c * hc * wc;
-  const w = newWriter(`maxpool_grad ${s.n}x${s.c}x${s.h}x${s.w}`);
-  const bindings = [read("x"), read("g"), readWrite("dx")];
+  const epi = s.epilogue ?? [];
+  // Ops that map 0 to 0 (mask, relu, dropout) need only run on each window's one non-zero
+  // value: one mask read per window instead of four, and the zeros stay plain stores.
+  const sparse = preservesZero(epi);
+  const w = newWriter(
+    `maxpool_grad ${s.n}x${s.c}x${s.h}x${s.w}${
+      epi.length ? ` [${epi.map((e) => e.op).join(", ")}]` : ""
+    }`,
+  );
+  const bindings = [read("x"), read("g"), ...epilogueBindings(epi), readWrite("dx")];
   declareBindings(w, bindings);
+  emitEpilogueHelpers(w, epi);
   w.blank();
   const offs = [0, 1, s.w, s.w + 1];
+  const channel = () => mod(ref("plane", "u32"), s.c);
   const g = flatEntry(w, windows, (i) => {
     w.line(`let plane = ${i.code} / ${hc * wc}u;`);
     w.line(`let wy = (${i.code} % ${hc * wc}u) / ${wc}u;`);
@@ -61,25 +82,52 @@ function emitMaxpoolGrad(s: PoolSpec): EmittedKernel {
         w.line(`if (v${d} > best) { best = v${d}; arg = ${d}u; }`);
       }
       w.line(`let gv = g[plane * ${ho * wo}u + wy * ${wo}u + wx];`);
-      offs.forEach((o, d) => w.line(`dx[b + ${o}u] = select(0.0f, gv, arg == ${d}u);`));
+      if (epi.length === 0) {
+        offs.forEach((o, d) => w.line(`dx[b + ${o}u] = select(0.0f, gv, arg == ${d}u);`));
+      } else if (sparse) {
+        // The epilogue at the maximum's own index (arg = 2 * row + column of the window).
+        w.line(`let at = b + (arg & 1u) + (arg >> 1u) * ${s.w}u;`);
+        w.line("var r = gv;");
+        emitEpilogue(w, epi, "r", ref("at", "u32"), channel);
+        offs.forEach((o, d) => w.line(`dx[b + ${o}u] = select(0.0f, r, arg == ${d}u);`));
+      } else {
+        offs.forEach((o, d) =>
+          w.scope(() => {
+            const at = ref(`(b + ${o}u)`, "u32");
+            emitOutputStore(w, "dx", epi, false, `select(0.0f, gv, arg == ${d}u)`, at, channel);
+          })
+        );
+      }
     });
     // A window cut by an odd height or width: its existing elements get no gradient.
     w.block("else", () => {
-      w.line("dx[b] = 0.0f;");
-      w.line(`if (2u * wx + 1u < ${s.w}u) { dx[b + 1u] = 0.0f; }`);
-      w.line(`if (2u * wy + 1u < ${s.h}u) { dx[b + ${s.w}u] = 0.0f; }`);
-      w.line(
-        `if (2u * wx + 1u < ${s.w}u && 2u * wy + 1u < ${s.h}u) { dx[b + ${s.w + 1}u] = 0.0f; }`,
-      );
+      const inCol = `2u * wx + 1u < ${s.w}u`, inRow = `2u * wy + 1u < ${s.h}u`;
+      if (sparse) {
+        w.line("dx[b] = 0.0f;");
+        w.line(`if (${inCol}) { dx[b + 1u] = 0.0f; }`);
+        w.line(`if (${inRow}) { dx[b + ${s.w}u] = 0.0f; }`);
+        w.line(`if (${inCol} && ${inRow}) { dx[b + ${s.w + 1}u] = 0.0f; }`);
+        return;
+      }
+      // An epilogue that moves zeros (bias, add) runs on these elements too.
+      const zero = (o: number) => {
+        const at = ref(o ? `(b + ${o}u)` : "b", "u32");
+        emitOutputStore(w, "dx", epi, false, "0.0f", at, channel);
+      };
+      w.scope(() => zero(0));
+      w.block(`if (${inCol})`, () => zero(1));
+      w.block(`if (${inRow})`, () => zero(s.w));
+      w.block(`if (${inCol} && ${inRow})`, () => zero(s.w + 1));
     });
   });
+  const xSize = s.n * s.c * s.h * s.w, gSize = s.n * s.c * ho * wo;
   return kernel({
-    name: "maxpool_grad",
+    name: `maxpool_grad${epi.length ? `+${epi.map((e) => e.op).join("+")}` : ""}`,
     wgsl: w.toString(),
     workgroupSize: [FLAT_WORKGROUP, 1, 1],
     grid: g,
     bindings,
-    flops: 3 * s.n * s.c * ho * wo,
-    bytes: 4 * (2 * s.n * s.c * s.h * s.w + s.n * s.c * ho * wo),
+    flops: 3 * gSize + (sparse ? gSize : xSize) * epi.length,
+    bytes: 4 * (2 * xSize + gSize) + epilogueBytes(epi, sparse ? gSize : xSize, s.c),
   });
 }

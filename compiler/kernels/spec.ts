@@ -106,6 +106,9 @@ export interface PoolSpec {
   c: number;
   h: number;
   w: number;
+  /** maxpool_grad only: ops applied to dx (layout NCHW, channel = axis 1) before the store,
+   *  their extra inputs after (x, g). Absent means none. */
+  epilogue?: EpilogueOp[];
 }
 
 export interface LrnSpec {
@@ -152,7 +155,8 @@ export interface CopyChannelsSpec {
   count: number;
 }
 
-/** In place, per parameter: g' = g + wd * w; m = momentum * m + g'; w -= lr * m (Caffe's SGD).
+/** In place, per parameter: g' = g + wd * w; m = momentum * m + g'; w -= lr * m (PyTorch's SGD form;
+ *  see sgd.ts for how it relates to Caffe's).
  *  Bindings: w (rw), m (rw), g (read), then the step uniform (lr). */
 export interface SgdSpec {
   kind: "sgd";
@@ -209,11 +213,17 @@ export const STEP_UNIFORM_WGSL = "struct Step { seed: u32, lr: f32, scale: f32, 
 
 /** Canonical JSON with sorted keys: the cache key of a pipeline. */
 export function specKey(spec: KernelSpec): string {
+  return canonicalJson(spec);
+}
+
+/** JSON with every object's keys sorted, so equal plain data gives equal text (specKey, and
+ *  the tuning tables' keys: a spec less its tile, compiler/tuning.ts). */
+export function canonicalJson(value: unknown): string {
   const canon = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(canon) : v && typeof v === "object"
       ? Object.fromEntries(
         Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])]),
       )
       : v;
-  return JSON.stringify(canon(spec));
+  return JSON.stringify(canon(value));
 }
