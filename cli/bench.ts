@@ -37,7 +37,9 @@ await main(async () => {
   const g = v.train ? trainGraph(m, batch) : forwardGraph(m, batch);
   const plan = lower(g, { tiles: gpu.tiles, accumulateGrads: false });
   const kernelFlops = new Map<string, number>();
-  for (const k of plan.kernels) kernelFlops.set(k.name, emitters[k.spec.kind](k.spec as never).flops);
+  for (const k of plan.kernels) {
+    kernelFlops.set(k.name, emitters[k.spec.kind](k.spec as never).flops);
+  }
   const compileMs = performance.now() - tc;
 
   const params = init(m, 1);
@@ -89,7 +91,14 @@ await main(async () => {
     const d = await loadData("fashion-mnist-embedded", {});
     const tl = performance.now();
     let n = 0;
-    for await (const b of batches(d.dataset.train, { batchSize: batch, shuffle: true, augment: true, limit: 2048 })) n += b.n;
+    for await (
+      const b of batches(d.dataset.train, {
+        batchSize: batch,
+        shuffle: true,
+        augment: true,
+        limit: 2048,
+      })
+    ) n += b.n;
     loaderImagesPerS = n / ((performance.now() - tl) / 1000);
   }
 
@@ -118,15 +127,23 @@ await main(async () => {
     return;
   }
   console.log(`${result.net} ${result.mode}, batch ${batch}, on ${result.adapter}`);
-  console.log(`  ${result.images_per_s} images/s, ${result.ms_per_batch} ms/batch, ${result.gflops} GFLOP/s`);
-  console.log(`  compile ${result.compile_ms} ms, pipelines ready ${result.pipelines_ready_ms} ms, first step ${result.first_step_ms} ms`);
+  console.log(
+    `  ${result.images_per_s} images/s, ${result.ms_per_batch} ms/batch, ${result.gflops} GFLOP/s`,
+  );
+  console.log(
+    `  compile ${result.compile_ms} ms, pipelines ready ${result.pipelines_ready_ms} ms, first step ${result.first_step_ms} ms`,
+  );
   console.log(`  peak memory ${(peak / 2 ** 20).toFixed(1)} MiB, ${result.kernel_count} kernels`);
   if (loaderImagesPerS) console.log(`  loader ${result.loader_images_per_s} images/s`);
   if (kernels.length) {
     const total = kernels.reduce((s, k) => s + k.ms, 0);
     console.log("  per kernel (GPU timestamps, one pass per kernel):");
     for (const k of [...kernels].sort((a, b) => b.ms - a.ms).slice(0, 25)) {
-      console.log(`    ${k.ms.toFixed(3).padStart(9)} ms ${(100 * k.ms / total).toFixed(1).padStart(5)}%  ${k.gflops.toFixed(2).padStart(8)} GFLOP/s  ${k.name}`);
+      console.log(
+        `    ${k.ms.toFixed(3).padStart(9)} ms ${(100 * k.ms / total).toFixed(1).padStart(5)}%  ${
+          k.gflops.toFixed(2).padStart(8)
+        } GFLOP/s  ${k.name}`,
+      );
     }
   }
 });

@@ -28,10 +28,16 @@ await main(async () => {
   ));
   const flops = m.table.reduce((s, r) => s + r.flops, 0);
   console.log(`\ntotal parameters: ${thousands(paramCount(m))}`);
-  console.log(`forward FLOPs per image: ${human(flops)} (training step about 3x: ${human(3 * flops)})`);
+  console.log(
+    `forward FLOPs per image: ${human(flops)} (training step about 3x: ${human(3 * flops)})`,
+  );
 
   const g = v.train ? trainGraph(m, batch) : forwardGraph(m, batch);
-  if (v.ir !== false) console.log(`\nIR (${v.train ? "training step" : "forward"}, batch ${batch}):\n${printGraph(g)}`);
+  if (v.ir !== false) {
+    console.log(
+      `\nIR (${v.train ? "training step" : "forward"}, batch ${batch}):\n${printGraph(g)}`,
+    );
+  }
   const tiles = await tilesForAdapter(v.adapter);
   const plan = lower(g, { tiles: tiles.policy });
   console.log(`kernel plan (${plan.kernels.length} kernels, tiles for ${tiles.name}):`);
@@ -40,7 +46,16 @@ await main(async () => {
     plan.kernels.map((k, i) => {
       const e = emitters[k.spec.kind](k.spec as never);
       const tile = "tile" in k.spec ? Object.values(k.spec.tile).join("/") : "";
-      return [i, k.name, k.spec.kind, g.nodes[k.output].shape.join("x"), human(e.flops), bytes(e.bytes), e.workgroups.join("x"), tile];
+      return [
+        i,
+        k.name,
+        k.spec.kind,
+        g.nodes[k.output].shape.join("x"),
+        human(e.flops),
+        bytes(e.bytes),
+        e.workgroups.join("x"),
+        tile,
+      ];
     }),
   ));
   const mem = planMemory(plan, persistentValues(g));

@@ -39,10 +39,18 @@ export async function openGpu(): Promise<Gpu> {
 }
 
 /** Tiles for `explain`: a named adapter class ("gpu", "cpu") or the present adapter. */
-export async function tilesForAdapter(which?: string): Promise<{ name: string; policy: TilePolicy }> {
+export async function tilesForAdapter(
+  which?: string,
+): Promise<{ name: string; policy: TilePolicy }> {
   if (which === "gpu" || which === "cpu") {
-    const limits = { maxComputeWorkgroupStorageSize: 32768, maxComputeInvocationsPerWorkgroup: 256 };
-    return { name: which, policy: tilePolicy(adapterTraits({ isFallbackAdapter: which === "cpu" }, limits)) };
+    const limits = {
+      maxComputeWorkgroupStorageSize: 32768,
+      maxComputeInvocationsPerWorkgroup: 256,
+    };
+    return {
+      name: which,
+      policy: tilePolicy(adapterTraits({ isFallbackAdapter: which === "cpu" }, limits)),
+    };
   }
   const g = await openGpu();
   return { name: g.description, policy: g.tiles };

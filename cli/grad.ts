@@ -13,7 +13,11 @@ import { openGpu } from "./gpu.ts";
 async function onlyTensor(path: string, name: string) {
   const { tensors } = await readSafetensors(path);
   const t = tensors.get(name) ?? (tensors.size === 1 ? [...tensors.values()][0] : undefined);
-  if (!t) throw new UsageError(`${path} has no tensor '${name}' (it has ${[...tensors.keys()].join(", ")})`);
+  if (!t) {
+    throw new UsageError(
+      `${path} has no tensor '${name}' (it has ${[...tensors.keys()].join(", ")})`,
+    );
+  }
   return t;
 }
 
@@ -26,7 +30,9 @@ await main(async () => {
     labels: { type: "string" },
     out: { type: "string" },
   });
-  if (!v.input || !v.labels || !v.out) throw new UsageError("grad needs --input, --labels and --out");
+  if (!v.input || !v.labels || !v.out) {
+    throw new UsageError("grad needs --input, --labels and --out");
+  }
   const m = await loadNet(positionals[0], variantOf(v));
   const x = await onlyTensor(v.input, "input");
   const per = m.input.reduce((a, b) => a * b, 1);
@@ -35,21 +41,33 @@ await main(async () => {
   }
   const n = x.shape[0];
   const lt = await onlyTensor(v.labels, "labels");
-  if (lt.data.length !== n) throw new UsageError(`--labels has ${lt.data.length} values for ${n} images`);
+  if (lt.data.length !== n) {
+    throw new UsageError(`--labels has ${lt.data.length} values for ${n} images`);
+  }
   const y = Int32Array.from(lt.data, (l) => {
-    if (!Number.isInteger(l) || l < 0 || l >= m.classes) throw new UsageError(`label ${l} is not a class of 0..${m.classes - 1}`);
+    if (!Number.isInteger(l) || l < 0 || l >= m.classes) {
+      throw new UsageError(`label ${l} is not a class of 0..${m.classes - 1}`);
+    }
     return l;
   });
   const params = v.weights ? await loadWeights(m, v.weights) : init(m, intFlag(v.seed, "seed", 0)!);
   const gpu = await openGpu();
-  const step = await TrainStep.create(gpu.device, m, { batch: n, dropout: false, tiles: gpu.tiles });
+  const step = await TrainStep.create(gpu.device, m, {
+    batch: n,
+    dropout: false,
+    tiles: gpu.tiles,
+  });
   step.setParams(params);
   const r = await step.step([{ x: x.data as Float32Array, y }], 0, 0, { update: false });
   const grads = await step.getGrads();
   const tensors = new Map<string, { shape: number[]; data: Float32Array }>();
   tensors.set("loss", { shape: [], data: new Float32Array([r.loss]) });
   for (const p of m.params) tensors.set(p.name, { shape: p.shape, data: grads.get(p.name)! });
-  await writeSafetensors(v.out, tensors, { net: m.name, batch: String(n), per_image_values: String(per) });
+  await writeSafetensors(v.out, tensors, {
+    net: m.name,
+    batch: String(n),
+    per_image_values: String(per),
+  });
   console.log(`loss ${r.loss} over ${n} images; ${m.params.length} gradients written to ${v.out}`);
   step.destroy();
 });

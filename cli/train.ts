@@ -6,10 +6,20 @@ import { exists } from "../data/files.ts";
 import { loadCheckpoint } from "../train/checkpoint.ts";
 import { CHECKPOINT, runTraining, type TrainConfig } from "../train/loop.ts";
 import { atomicWriteText } from "../data/atomic.ts";
-import { intFlag, loadNet, main, numFlag, parse, UsageError, variantOf, variantOptions } from "./common.ts";
+import {
+  intFlag,
+  loadNet,
+  main,
+  numFlag,
+  parse,
+  UsageError,
+  variantOf,
+  variantOptions,
+} from "./common.ts";
 import { openGpu } from "./gpu.ts";
 
-const HELP = `usage: deno task train NET [--data SRC] [--epochs N] [--batch N] [--micro-batch N] [--lr X]
+const HELP =
+  `usage: deno task train NET [--data SRC] [--epochs N] [--batch N] [--micro-batch N] [--lr X]
        [--width N] [--size N] [--classes N] [--channels N] [--init glorot|paper] [--init-from CKPT]
        [--patience N] [--max-drops N] [--drop-at E1,E2] [--momentum X] [--weight-decay X] [--seed N]
        [--train-limit N] [--test-limit N] [--out DIR] [--resume RUN_DIR] [--json]
@@ -50,12 +60,18 @@ await main(async () => {
   if (v.resume) {
     // Resume: the run's own configuration, with --epochs allowed to extend it.
     resume = join(v.resume, CHECKPOINT);
-    if (!(await exists(resume))) throw new UsageError(`--resume ${v.resume}: no ${CHECKPOINT} there`);
+    if (!(await exists(resume))) {
+      throw new UsageError(`--resume ${v.resume}: no ${CHECKPOINT} there`);
+    }
     let saved: TrainConfig;
     try {
       saved = JSON.parse(await Deno.readTextFile(join(v.resume, "config.json")));
     } catch (e) {
-      throw new UsageError(`--resume ${v.resume}: cannot read its config.json (${(e as Error).message.split("\n")[0]})`);
+      throw new UsageError(
+        `--resume ${v.resume}: cannot read its config.json (${
+          (e as Error).message.split("\n")[0]
+        })`,
+      );
     }
     cfg = { ...saved, epochs: intFlag(v.epochs, "epochs", saved.epochs)! };
     out = v.resume;
@@ -67,14 +83,25 @@ await main(async () => {
     const width = intFlag(v.width, "width", soft ? 8 : 1);
     const batch = intFlag(v.batch, "batch", soft ? 64 : 256)!;
     const init = v.init ?? "glorot";
-    if (init !== "glorot" && init !== "paper") throw new UsageError(`--init must be glorot or paper, got '${init}'`);
+    if (init !== "glorot" && init !== "paper") {
+      throw new UsageError(`--init must be glorot or paper, got '${init}'`);
+    }
     cfg = {
       net: netPath,
-      variant: { width, size: intFlag(v.size, "size"), classes: intFlag(v.classes, "classes"), channels: intFlag(v.channels, "channels") },
+      variant: {
+        width,
+        size: intFlag(v.size, "size"),
+        classes: intFlag(v.classes, "classes"),
+        channels: intFlag(v.channels, "channels"),
+      },
       data: v.data ?? "fashion-mnist",
       epochs: intFlag(v.epochs, "epochs", soft ? 10 : 30)!,
       batch,
-      microBatch: intFlag(v["micro-batch"], "micro-batch", defaultMicroBatch(batch, soft ? 64 : 128))!,
+      microBatch: intFlag(
+        v["micro-batch"],
+        "micro-batch",
+        defaultMicroBatch(batch, soft ? 64 : 128),
+      )!,
       lr: numFlag(v.lr, "lr", soft ? 0.02 : 0.01),
       momentum: numFlag(v.momentum, "momentum", 0.9),
       weightDecay: numFlag(v["weight-decay"], "weight-decay", 5e-4),
@@ -113,11 +140,20 @@ await main(async () => {
   } else await loadCheckpoint(resume, model); // validates the file before compiling
   const notes = [
     soft
-      ? `software adapter: defaults shrunk (width /${cfg.variant.width}, ${cfg.trainLimit ?? "all"} training images, ${cfg.epochs} epochs); flags override`
+      ? `software adapter: defaults shrunk (width /${cfg.variant.width}, ${
+        cfg.trainLimit ?? "all"
+      } training images, ${cfg.epochs} epochs); flags override`
       : "",
   ].filter(Boolean);
-  const say = (s: string) => v.json ? console.log(JSON.stringify({ event: "info", message: s })) : console.log(s);
-  say(`net ${model.name}: ${model.params.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0).toLocaleString("en-US")} parameters; data: ${loaded.description}`);
+  const say = (s: string) =>
+    v.json ? console.log(JSON.stringify({ event: "info", message: s })) : console.log(s);
+  say(
+    `net ${model.name}: ${
+      model.params.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0).toLocaleString(
+        "en-US",
+      )
+    } parameters; data: ${loaded.description}`,
+  );
   say(`adapter: ${gpu.description}${notes.length ? `\n${notes.join("\n")}` : ""}`);
   say(`run directory: ${out}`);
   const rows = await runTraining(cfg, {
@@ -140,7 +176,13 @@ await main(async () => {
     throw e;
   });
   const last = rows[rows.length - 1];
-  if (last && last.epoch === cfg.epochs) say(`done: test accuracy ${(100 * last.test_accuracy).toFixed(2)}%; report: ${join(out, "report.html")}`);
+  if (last && last.epoch === cfg.epochs) {
+    say(
+      `done: test accuracy ${(100 * last.test_accuracy).toFixed(2)}%; report: ${
+        join(out, "report.html")
+      }`,
+    );
+  }
 });
 
 /** The largest micro-batch up to `cap` that divides `batch` (so any --batch works alone). */

@@ -80,7 +80,12 @@ function layoutOf(shape: readonly number[]) {
 }
 const numel = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 
-type Lowering = (n: Node, g: Graph, o: LowerOptions, accumulate: boolean) => KernelSpec[] | "alias" | "leaf";
+type Lowering = (
+  n: Node,
+  g: Graph,
+  o: LowerOptions,
+  accumulate: boolean,
+) => KernelSpec[] | "alias" | "leaf";
 const nchw = (s: readonly number[]) => ({ n: s[0], c: s[1], h: s[2], w: s[3] });
 
 /** One entry per primitive: the kernel(s) a node becomes when nothing folds it. */
@@ -91,21 +96,37 @@ const lowerings: { [P in Prim]: Lowering } = {
   conv2d: (n, g, o) => {
     const a = n.attrs as Attrs["conv2d"], x = g.nodes[n.inputs[0]].shape;
     const q: Omit<ConvSpec, "tile"> = {
-      kind: "conv", ...nchw(x), o: n.shape[1], k: a.k, pad: a.pad, flip: a.flip, epilogue: [],
+      kind: "conv",
+      ...nchw(x),
+      o: n.shape[1],
+      k: a.k,
+      pad: a.pad,
+      flip: a.flip,
+      epilogue: [],
     };
     return [{ ...q, tile: o.tiles.conv(q) }];
   },
   conv2d_grad_weight: (n, g, o, accumulate) => {
     const a = n.attrs as Attrs["conv2d_grad_weight"], x = g.nodes[n.inputs[0]].shape;
     const q: Omit<ConvGradWeightSpec, "tile"> = {
-      kind: "conv_grad_weight", ...nchw(x), o: n.shape[0], k: a.k, pad: a.pad, accumulate,
+      kind: "conv_grad_weight",
+      ...nchw(x),
+      o: n.shape[0],
+      k: a.k,
+      pad: a.pad,
+      accumulate,
     };
     return [{ ...q, tile: o.tiles.convGradWeight(q) }];
   },
   matmul: (n, g, o, accumulate) => {
     const a = n.attrs as Attrs["matmul"], A = g.nodes[n.inputs[0]].shape;
     const q: Omit<MatmulSpec, "tile"> = {
-      kind: "matmul", m: n.shape[0], n: n.shape[1], k: a.transA ? A[0] : A[1], ...a, accumulate,
+      kind: "matmul",
+      m: n.shape[0],
+      n: n.shape[1],
+      k: a.transA ? A[0] : A[1],
+      ...a,
+      accumulate,
       epilogue: [],
     };
     return [{ ...q, tile: o.tiles.matmul(q) }];
@@ -128,16 +149,17 @@ const lowerings: { [P in Prim]: Lowering } = {
   concat: (n, g) => {
     let off = 0;
     return n.inputs.map((i) => {
-      const s = g.nodes[i].shape, spec: KernelSpec = {
-        kind: "copy_channels",
-        n: s[0],
-        spatial: numel(s.slice(2)),
-        cIn: s[1],
-        cOut: n.shape[1],
-        inOffset: 0,
-        outOffset: off,
-        count: s[1],
-      };
+      const s = g.nodes[i].shape,
+        spec: KernelSpec = {
+          kind: "copy_channels",
+          n: s[0],
+          spatial: numel(s.slice(2)),
+          cIn: s[1],
+          cOut: n.shape[1],
+          inOffset: 0,
+          outOffset: off,
+          count: s[1],
+        };
       off += s[1];
       return spec;
     });
@@ -221,7 +243,13 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
         : spec.kind === "elementwise" && n.op === "add"
         ? [n.inputs[0], n.inputs[1]]
         : [...n.inputs];
-      const d: Draft = { layer: n.layer, spec, inputs: inputs.map(root), output: n.id, ops: [n.op] };
+      const d: Draft = {
+        layer: n.layer,
+        spec,
+        inputs: inputs.map(root),
+        output: n.id,
+        ops: [n.op],
+      };
       drafts.push({ at: n.id, d });
       if (r.length === 1) producer.set(n.id, d);
     });

@@ -33,15 +33,14 @@ export function planMemory(p: KernelPlan, persistent: ReadonlySet<number>): Memo
       last.set(v, i);
     }
   });
-  for (const v of [...first.keys()]) {
-    // A reshape's users read the root; an output read via its alias keeps the root alive.
-    if ([...persistent].some((q) => root(q) === v)) last.set(v, Infinity);
-  }
+  // A persistent value read through a reshape keeps its root alive to the end.
+  const persistentRoots = new Set([...persistent].map(root));
+  for (const v of first.keys()) if (persistentRoots.has(v)) last.set(v, Infinity);
   const slots: Slot[] = [], slotOf = new Map<number, number>();
   const free: number[] = [];
   const releaseAt = new Map<number, number[]>();
   const values = [...first.keys()].sort((a, b) => first.get(a)! - first.get(b)! || a - b);
-  let naive = 0, liveNow = 0, liveMax = 0;
+  let naive = 0;
   const liveBytes: number[] = p.kernels.map(() => 0);
   for (const v of values) {
     const need = bytesOf(v);
@@ -76,8 +75,7 @@ export function planMemory(p: KernelPlan, persistent: ReadonlySet<number>): Memo
     slotOf.set(v, s);
     if (pooled && to !== Infinity) releaseAt.set(to, [...(releaseAt.get(to) ?? []), s]);
   }
-  void liveNow;
-  liveMax = Math.max(0, ...liveBytes);
+  const liveMax = Math.max(0, ...liveBytes);
   for (const [a, r] of p.alias) if (slotOf.has(r)) slotOf.set(a, slotOf.get(r)!);
   return {
     slots,

@@ -59,7 +59,11 @@ export async function loadCheckpoint(path: string, m: Model) {
   // Without every momentum buffer a resume would silently restart SGD's velocity.
   const bad = m.params.filter((p) => momentum.get(p.name)?.length !== params.get(p.name)!.length);
   if (bad.length) {
-    throw new DataError(`${path}: momentum missing or mis-shaped for ${bad.slice(0, 4).map((p) => p.name).join(", ")}${bad.length > 4 ? ", ..." : ""}`);
+    throw new DataError(
+      `${path}: momentum missing or mis-shaped for ${
+        bad.slice(0, 4).map((p) => p.name).join(", ")
+      }${bad.length > 4 ? ", ..." : ""}`,
+    );
   }
   let state: TrainState;
   try {

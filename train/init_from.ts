@@ -30,7 +30,9 @@ export async function initFromA(m: Model, params: Params, path: string): Promise
   const sources = [...new Set([...tensors.keys()].filter((k) => /^features\.\d+\.weight$/.test(k)))]
     .map((k) => k.replace(/\.weight$/, ""))
     .sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1]));
-  if (sources.length < 4) throw new DataError(`${path}: fewer than four conv layers (features.N.weight)`);
+  if (sources.length < 4) {
+    throw new DataError(`${path}: fewer than four conv layers (features.N.weight)`);
+  }
   // A's stage structure is known: conv, pool, conv, pool, conv, conv, pool, ... so the first
   // four convs sit at (0,0), (1,0), (2,0), (2,1).
   const aPositions: [number, number][] = [[0, 0], [1, 0], [2, 0], [2, 1]];
@@ -45,10 +47,15 @@ export async function initFromA(m: Model, params: Params, path: string): Promise
   const copied: string[] = [];
   for (const [src, dst] of pairs) {
     for (const part of ["weight", "bias"]) {
-      const t = tensors.get(`${src}.${part}`), target = m.params.find((p) => p.name === `${dst}.${part}`);
-      if (!t || !target) throw new DataError(`${path}: cannot copy ${src}.${part} to ${dst}.${part} (missing)`);
+      const t = tensors.get(`${src}.${part}`),
+        target = m.params.find((p) => p.name === `${dst}.${part}`);
+      if (!t || !target) {
+        throw new DataError(`${path}: cannot copy ${src}.${part} to ${dst}.${part} (missing)`);
+      }
       if (t.shape.join(",") !== target.shape.join(",")) {
-        throw new DataError(`${path}: ${src}.${part} is [${t.shape}] but ${dst}.${part} needs [${target.shape}]`);
+        throw new DataError(
+          `${path}: ${src}.${part} is [${t.shape}] but ${dst}.${part} needs [${target.shape}]`,
+        );
       }
       params.set(target.name, Float32Array.from(t.data));
       copied.push(src === dst ? target.name : `${src}.${part} -> ${target.name}`);

@@ -69,12 +69,16 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
   checkFits(model, data);
   const progress = new Progress(ctx.json);
   if (cfg.batch % cfg.microBatch !== 0) {
-    throw new DataError(`--batch ${cfg.batch} is not a multiple of --micro-batch ${cfg.microBatch}`);
+    throw new DataError(
+      `--batch ${cfg.batch} is not a multiple of --micro-batch ${cfg.microBatch}`,
+    );
   }
   const accumulate = cfg.batch / cfg.microBatch;
   const trainCount = Math.min(data.train.count, cfg.trainLimit ?? Infinity);
   const perEpoch = Math.floor(trainCount / cfg.batch);
-  if (perEpoch < 1) throw new DataError(`--batch ${cfg.batch} is larger than the ${trainCount} training images`);
+  if (perEpoch < 1) {
+    throw new DataError(`--batch ${cfg.batch} is larger than the ${trainCount} training images`);
+  }
   // Read (and check) the starting point before compiling: a bad file fails in a second.
   let fresh: Params | undefined;
   let copied: string[] | undefined;
@@ -91,7 +95,12 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
     tiles: ctx.tiles,
   });
   const evalRunner = await ForwardRunner.create(device, model, cfg.evalBatch, ctx.tiles);
-  const sched: ScheduleConfig = { lr0: cfg.lr, patience: cfg.patience, maxDrops: cfg.maxDrops, dropAt: cfg.dropAt };
+  const sched: ScheduleConfig = {
+    lr0: cfg.lr,
+    patience: cfg.patience,
+    maxDrops: cfg.maxDrops,
+    dropAt: cfg.dropAt,
+  };
   const ckptPath = join(ctx.out, CHECKPOINT);
 
   let state: TrainState;
@@ -101,15 +110,37 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
     step.setMomentum(ck.momentum);
     state = ck.state;
     // Rows past the checkpoint (metrics are written just before it) belong to redone epochs.
-    metrics = (await readMetrics(join(ctx.out, "metrics.jsonl"))).filter((r) => r.epoch <= state.epoch);
-    progress.event("resume", { ...state }, `resuming at epoch ${state.epoch + 1}, batch ${state.batchInEpoch}`);
+    metrics = (await readMetrics(join(ctx.out, "metrics.jsonl"))).filter((r) =>
+      r.epoch <= state.epoch
+    );
+    progress.event(
+      "resume",
+      { ...state },
+      `resuming at epoch ${state.epoch + 1}, batch ${state.batchInEpoch}`,
+    );
   } else {
     if (copied) {
-      progress.event("init_from", { copied }, `initialised from ${cfg.initFrom}: ${copied.join(", ")}`);
+      progress.event(
+        "init_from",
+        { copied },
+        `initialised from ${cfg.initFrom}: ${copied.join(", ")}`,
+      );
     }
     step.setParams(fresh!);
-    step.setMomentum(new Map(model.params.map((p) => [p.name, new Float32Array(p.shape.reduce((a, b) => a * b, 1))])));
-    state = { epoch: 0, batchInEpoch: 0, step: 0, seed: cfg.seed, schedule: initialSchedule(sched), imagesSeen: 0, seconds: 0 };
+    step.setMomentum(
+      new Map(
+        model.params.map((p) => [p.name, new Float32Array(p.shape.reduce((a, b) => a * b, 1))]),
+      ),
+    );
+    state = {
+      epoch: 0,
+      batchInEpoch: 0,
+      step: 0,
+      seed: cfg.seed,
+      schedule: initialSchedule(sched),
+      imagesSeen: 0,
+      seconds: 0,
+    };
   }
 
   // Ctrl-C: finish the step, write a checkpoint, exit cleanly. A second Ctrl-C quits at once.
@@ -117,7 +148,11 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
   const onSigint = () => {
     if (interrupted) Deno.exit(130);
     interrupted = true;
-    progress.event("interrupt", {}, "\ninterrupted: finishing the step and writing a checkpoint (Ctrl-C again to quit now)");
+    progress.event(
+      "interrupt",
+      {},
+      "\ninterrupted: finishing the step and writing a checkpoint (Ctrl-C again to quit now)",
+    );
   };
   Deno.addSignalListener("SIGINT", onSigint);
 
@@ -145,11 +180,19 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
       for await (const batch of it) {
         if (b++ < state.batchInEpoch) continue; // resumed mid-epoch: same order, skip done work
         const micro = splitBatch(batch.x, batch.y, accumulate, cfg.microBatch);
-        const r = await step.step(micro, state.schedule.lr, deriveSeed(cfg.seed, state.step, 0x44524f50));
+        const r = await step.step(
+          micro,
+          state.schedule.lr,
+          deriveSeed(cfg.seed, state.step, 0x44524f50),
+        );
         if (!Number.isFinite(r.loss)) {
           throw new TrainingStopped(
-            `loss is ${r.loss} at epoch ${state.epoch + 1}, step ${state.step + 1} (lr ${state.schedule.lr}); ` +
-              (saved ? `stopped, the last good checkpoint is ${ckptPath}` : "stopped before any checkpoint was written") +
+            `loss is ${r.loss} at epoch ${state.epoch + 1}, step ${
+              state.step + 1
+            } (lr ${state.schedule.lr}); ` +
+              (saved
+                ? `stopped, the last good checkpoint is ${ckptPath}`
+                : "stopped before any checkpoint was written") +
               ". Try a lower --lr.",
           );
         }
@@ -163,7 +206,8 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
         state.seconds = secondsBefore + elapsed;
         state.partial = { lossSum, correct, seen, seconds: trainBefore + elapsed };
         const ips = seen / (trainBefore + elapsed);
-        const remaining = (perEpoch - b) * cfg.batch + (cfg.epochs - state.epoch - 1) * perEpoch * cfg.batch;
+        const remaining = (perEpoch - b) * cfg.batch +
+          (cfg.epochs - state.epoch - 1) * perEpoch * cfg.batch;
         progress.step({
           epoch: state.epoch,
           epochs: cfg.epochs,
@@ -177,7 +221,11 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
         });
         if (interrupted) {
           await save();
-          progress.event("stopped", { checkpoint: ckptPath }, `checkpoint written to ${ckptPath}; resume with --resume ${ctx.out}`);
+          progress.event(
+            "stopped",
+            { checkpoint: ckptPath },
+            `checkpoint written to ${ckptPath}; resume with --resume ${ctx.out}`,
+          );
           return metrics;
         }
         if ((performance.now() - lastSave) / 1000 > cfg.checkpointEveryS) {
@@ -207,9 +255,13 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
       // Outputs first, the checkpoint last: a kill in between redoes this epoch on resume, and
       // the resumed run drops metrics rows past its checkpoint.
       const params = await step.getParams();
-      await saveWeights(model, params, join(ctx.out, "weights.safetensors"), { epoch: String(row.epoch) });
+      await saveWeights(model, params, join(ctx.out, "weights.safetensors"), {
+        epoch: String(row.epoch),
+      });
       if (ev.top1 >= state.schedule.best) {
-        await saveWeights(model, params, join(ctx.out, "best.safetensors"), { epoch: String(row.epoch) });
+        await saveWeights(model, params, join(ctx.out, "best.safetensors"), {
+          epoch: String(row.epoch),
+        });
       }
       await writeMetrics(ctx, cfg, metrics);
       await save();
@@ -217,7 +269,9 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
       progress.event(
         "epoch",
         row,
-        `epoch ${row.epoch}: train loss ${row.train_loss.toFixed(4)}, test loss ${ev.loss.toFixed(4)}, ` +
+        `epoch ${row.epoch}: train loss ${row.train_loss.toFixed(4)}, test loss ${
+          ev.loss.toFixed(4)
+        }, ` +
           `test accuracy ${(100 * ev.top1).toFixed(2)}% (top-5 ${(100 * ev.top5).toFixed(2)}%), ` +
           `${row.images_per_s.toFixed(1)} img/s, lr ${row.lr}`,
       );
@@ -239,7 +293,9 @@ function checkFits(m: Model, d: Dataset): void {
     );
   }
   if (m.classes !== d.classes.length) {
-    throw new DataError(`net ${m.name} has ${m.classes} classes but ${d.name} has ${d.classes.length} (use --classes ${d.classes.length})`);
+    throw new DataError(
+      `net ${m.name} has ${m.classes} classes but ${d.name} has ${d.classes.length} (use --classes ${d.classes.length})`,
+    );
   }
 }
 
@@ -251,7 +307,11 @@ function splitBatch(x: Float32Array, y: Int32Array, parts: number, micro: number
   }));
 }
 
-export async function evaluate(runner: ForwardRunner, data: Dataset, limit?: number): Promise<EvalResult> {
+export async function evaluate(
+  runner: ForwardRunner,
+  data: Dataset,
+  limit?: number,
+): Promise<EvalResult> {
   const acc = new EvalAccumulator(runner.model.classes);
   const it = batches(data.test, { batchSize: runner.batch, limit });
   for await (const b of it) {
@@ -278,13 +338,18 @@ async function readMetrics(path: string): Promise<MetricRow[]> {
 }
 
 async function writeMetrics(ctx: RunContext, cfg: TrainConfig, rows: MetricRow[]): Promise<void> {
-  await atomicWriteText(join(ctx.out, "metrics.jsonl"), rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
+  await atomicWriteText(
+    join(ctx.out, "metrics.jsonl"),
+    rows.map((r) => JSON.stringify(r)).join("\n") + "\n",
+  );
   const last = rows[rows.length - 1];
   const html = renderReport({
     title: `Training ${ctx.model.name} (${basename(cfg.net)})`,
     config: { ...cfg, adapter: ctx.adapter, data: ctx.dataDescription },
     epochs: rows,
-    throughput: last ? { images_per_s: Number(last.images_per_s.toFixed(1)), adapter: ctx.adapter } : undefined,
+    throughput: last
+      ? { images_per_s: Number(last.images_per_s.toFixed(1)), adapter: ctx.adapter }
+      : undefined,
     notes: [ctx.dataDescription, `adapter: ${ctx.adapter}`, ...(ctx.notes ?? [])],
     generatedAt: new Date().toISOString(),
   });

@@ -5,7 +5,19 @@ export class Progress {
   private last = 0;
   constructor(readonly json: boolean) {}
 
-  step(o: { epoch: number; epochs: number; batch: number; batches: number; loss: number; acc: number; imagesPerS: number; etaS: number; lr: number }): void {
+  step(
+    o: {
+      epoch: number;
+      epochs: number;
+      batch: number;
+      batches: number;
+      loss: number;
+      acc: number;
+      imagesPerS: number;
+      etaS: number;
+      lr: number;
+    },
+  ): void {
     if (this.json) {
       console.log(JSON.stringify({ event: "step", ...o }));
       return;
@@ -14,8 +26,13 @@ export class Progress {
     // On a terminal redraw at most 5 times a second; in a log, print every ~10 s.
     if (now - this.last < (this.tty ? 200 : 10_000) && o.batch !== o.batches) return;
     this.last = now;
-    const line = `epoch ${o.epoch + 1}/${o.epochs}  step ${o.batch}/${o.batches}  loss ${o.loss.toFixed(4)}  ` +
-      `acc ${(100 * o.acc).toFixed(1)}%  ${o.imagesPerS.toFixed(1)} img/s  lr ${o.lr.toExponential(1)}  ETA ${eta(o.etaS)}`;
+    const line =
+      `epoch ${o.epoch + 1}/${o.epochs}  step ${o.batch}/${o.batches}  loss ${
+        o.loss.toFixed(4)
+      }  ` +
+      `acc ${(100 * o.acc).toFixed(1)}%  ${o.imagesPerS.toFixed(1)} img/s  lr ${
+        o.lr.toExponential(1)
+      }  ETA ${eta(o.etaS)}`;
     if (this.tty) Deno.stdout.writeSync(new TextEncoder().encode(`\r\x1b[K${line}`));
     else console.log(line);
   }
@@ -32,5 +49,7 @@ export class Progress {
 export function eta(s: number): string {
   if (!Number.isFinite(s)) return "?";
   const m = Math.floor(s / 60), sec = Math.round(s % 60);
-  return m >= 60 ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m` : `${m}m${String(sec).padStart(2, "0")}s`;
+  return m >= 60
+    ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`
+    : `${m}m${String(sec).padStart(2, "0")}s`;
 }

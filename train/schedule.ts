@@ -21,7 +21,12 @@ export function initialSchedule(c: ScheduleConfig): ScheduleState {
 }
 
 /** The state after an epoch that reached validation accuracy `acc`. */
-export function afterEpoch(c: ScheduleConfig, s: ScheduleState, epoch: number, acc: number): ScheduleState {
+export function afterEpoch(
+  c: ScheduleConfig,
+  s: ScheduleState,
+  epoch: number,
+  acc: number,
+): ScheduleState {
   const improved = acc > s.best;
   const next = { ...s, best: Math.max(s.best, acc), stale: improved ? 0 : s.stale + 1 };
   const drop = c.dropAt ? c.dropAt.includes(epoch) : next.stale >= c.patience;

@@ -39,7 +39,9 @@ export function paramsFromTensors(m: Model, tensors: Map<string, Tensor>, file: 
   const known = new Set(m.params.map((p) => p.name));
   // A training checkpoint also holds optimizer state: not weights, not an error.
   const extra = [...tensors.keys()].filter((k) => !known.has(k) && !k.startsWith("optimizer."));
-  if (extra.length) problems.push(`unexpected ${extra.slice(0, 8).join(", ")}${extra.length > 8 ? ", ..." : ""}`);
+  if (extra.length) {
+    problems.push(`unexpected ${extra.slice(0, 8).join(", ")}${extra.length > 8 ? ", ..." : ""}`);
+  }
   if (problems.length) {
     throw new DataError(`${file} does not fit net ${m.name}: ${problems.slice(0, 12).join("; ")}`);
   }
