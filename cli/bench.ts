@@ -1,5 +1,5 @@
 // deno task bench [NET] [--batch N] [--width N] [--size N] [--classes N] [--channels N]
-//   [--train] [--iters N] [--warmup N] [--json]
+//   [--train] [--iters N] [--warmup N] [--json] [--compare]
 // Times the compiled forward (or, with --train, the whole SGD step): warm-up, then timed
 // iterations with the device synced; per-kernel GPU times from timestamp queries when the
 // adapter has them. Benchmarks are not tests: nothing here asserts a speed.
@@ -15,6 +15,17 @@ import { intFlag, loadNet, main, parse, variantOf, variantOptions } from "./comm
 import { openGpu } from "./gpu.ts";
 
 await main(async () => {
+  if (Deno.args.includes("--compare")) {
+    // The peer comparison (TF.js, jax-js) lives in bench/compare.ts so its npm packages stay
+    // out of everything else; --compare hands the other flags to it.
+    const args = Deno.args.filter((a) => a !== "--compare" && a !== "--train");
+    const script = new URL("../bench/compare.ts", import.meta.url).pathname;
+    const { code } = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", script, ...args],
+    })
+      .spawn().status;
+    Deno.exit(code);
+  }
   const { values: v, positionals } = parse(Deno.args, {
     ...variantOptions,
     batch: { type: "string" },
