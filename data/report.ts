@@ -48,7 +48,11 @@ function num(v: unknown): number {
 
 /** Read metrics.jsonl: one JSON object per non-empty line, each with a numeric `epoch`. */
 export async function readMetricsJsonl(path: string): Promise<MetricRow[]> {
-  const text = new TextDecoder().decode(await readFileBytes(path));
+  return parseMetricsJsonl(new TextDecoder().decode(await readFileBytes(path)), path);
+}
+
+/** The same parse on text (the browser page has no file system); `name` is for messages. */
+export function parseMetricsJsonl(text: string, name: string): MetricRow[] {
   const rows: MetricRow[] = [];
   text.split("\n").forEach((line, i) => {
     if (line.trim() === "") return;
@@ -56,13 +60,13 @@ export async function readMetricsJsonl(path: string): Promise<MetricRow[]> {
     try {
       obj = JSON.parse(line);
     } catch {
-      throw new DataError(`${path}:${i + 1}: not valid JSON`);
+      throw new DataError(`${name}:${i + 1}: not valid JSON`);
     }
     if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
-      throw new DataError(`${path}:${i + 1}: expected a JSON object`);
+      throw new DataError(`${name}:${i + 1}: expected a JSON object`);
     }
     const o = obj as Record<string, unknown>;
-    if (typeof o.epoch !== "number") throw new DataError(`${path}:${i + 1}: missing numeric epoch`);
+    if (typeof o.epoch !== "number") throw new DataError(`${name}:${i + 1}: missing numeric epoch`);
     const row = { ...o } as MetricRow;
     for (const k of STANDARD) row[k] = num(o[k]);
     rows.push(row);
