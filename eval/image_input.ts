@@ -34,6 +34,19 @@ export async function imageInput(
   const paper = (opts.preprocess ?? "paper") === "paper";
   const mean = paper && c === 3 ? (opts.meanRgb ?? IMAGENET_MEAN_RGB) : [0, 0, 0];
   cropToCHW(img.data, img.width, img.height, img.channels, box, false, mean.map((v) => -v), rgb);
+  return finishInput(rgb, c, h, w, paper);
+}
+
+/** The last step of both image pipelines (CLI and browser page): a mean-subtracted RGB crop
+ *  becomes the net's input — torchvision's normalisation when asked for, or for 1-channel nets
+ *  grey with the Fashion-MNIST normalisation. */
+export function finishInput(
+  rgb: Float32Array,
+  c: number,
+  h: number,
+  w: number,
+  paper: boolean,
+): Float32Array {
   if (c === 3) {
     if (!paper) torchvisionNormalize({ data: rgb, channels: 3, height: h, width: w });
     return rgb;

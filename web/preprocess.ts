@@ -7,10 +7,9 @@
 // image already at the input side is used exactly as it is.
 import { centerCropBox, cropToCHW, rescaledSize } from "../data/augment.ts";
 import { DataError } from "../data/errors.ts";
-import { FASHION_MNIST_NORMALIZATION } from "../data/fashion_mnist.ts";
 import type { Model } from "../dsl/mod.ts";
-import { IMAGENET_MEAN_RGB } from "../eval/image_input.ts";
-import { type Preprocess, torchvisionNormalize } from "../eval/sources.ts";
+import { finishInput, IMAGENET_MEAN_RGB } from "../eval/image_input.ts";
+import type { Preprocess } from "../eval/sources.ts";
 
 /** Interleaved 8-bit pixels (HWC), as data/imagefolder.ts's RawImage. */
 export interface Pixels {
@@ -137,17 +136,7 @@ export function imageToInput(img: Pixels, m: Model, opts: PreprocessOptions = {}
     mean.map((v) => -v),
     rgb,
   );
-  if (c === 3) {
-    if (!paper) torchvisionNormalize({ data: rgb, channels: 3, height: h, width: w });
-    return rgb;
-  }
-  const plane = h * w, out = new Float32Array(plane);
-  const { scale, mean: [mu], std: [sd] } = FASHION_MNIST_NORMALIZATION;
-  for (let i = 0; i < plane; i++) {
-    const grey = 0.299 * rgb[i] + 0.587 * rgb[plane + i] + 0.114 * rgb[2 * plane + i];
-    out[i] = (grey * scale - mu) / sd;
-  }
-  return out;
+  return finishInput(rgb, c, h, w, paper);
 }
 
 /**
