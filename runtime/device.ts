@@ -2,6 +2,7 @@
 // maxima for the limits large nets hit (WebGPU's defaults cap storage bindings at 128 MiB and
 // workgroup memory at 16 KiB), and the optional features the runtime can use.
 import { type AdapterTraits, adapterTraits } from "../compiler/kernels/tiles.ts";
+import { chooseBackend, chosenBackend } from "./backend.ts";
 
 /** Limits requested at the adapter's maximum. */
 const RAISED_LIMITS = [
@@ -45,8 +46,16 @@ export function getAdapter(): Promise<GPUAdapter> {
     if (typeof navigator === "undefined" || !("gpu" in navigator) || !navigator.gpu) {
       throw new NoAdapterError("navigator.gpu is missing in this runtime");
     }
+    chooseBackend();
     const adapter = await navigator.gpu.requestAdapter({ powerPreference: "high-performance" });
-    if (!adapter) throw new NoAdapterError("requestAdapter() returned null");
+    if (!adapter) {
+      throw new NoAdapterError(
+        chosenBackend
+          ? `requestAdapter() returned null on the ${chosenBackend} backend, chosen because a ` +
+            "Vulkan driver is installed; DENO_WEBGPU_BACKEND=gl tries OpenGL instead"
+          : "requestAdapter() returned null",
+      );
+    }
     return adapter;
   })();
   adapterPromise.catch(() => adapterPromise = undefined);
