@@ -65,6 +65,22 @@ const foldRules: { [P in Prim]?: FoldRule<P> } = {
   dropout: { main: [0], epi: (a) => ({ op: "dropout", p: a.p, key: a.key }) },
 };
 
+/** The 2x2 max-pool rewrite: a maxpool folds into the conv that produces its input when the
+ *  conv runs the "direct" row-segment tile (CPU adapters), its epilogue is at most bias and
+ *  ReLU, and nothing else reads the full-resolution map. In a training graph the backward
+ *  reads that map (ReLU mask, pool argmax), so only forward plans fold. */
+function poolFolds(spec: KernelSpec): spec is ConvSpec {
+  return spec.kind === "conv" && !spec.pool && !spec.flip && spec.tile.variant === "direct" &&
+    spec.epilogue.every((e) => e.op === "bias" || e.op === "relu");
+}
+
+/** The pooled kernel's segments cover whole 2x2 windows: an odd segment (a 5-, 7- or 20-pixel
+ *  row split evenly) grows by one pixel, as many invocations per workgroup as before. */
+function poolTile(t: GemmTile): GemmTile {
+  if (t.tn % 2 === 0) return t;
+  return { ...t, tn: t.tn + 1, bn: (t.bn / t.tn) * (t.tn + 1) };
+}
+
 /** Kernels that take an epilogue. maxpool_grad does so for the ReLU mask of the layer before
  *  the pool: folded, the training step loses one pass over every pooled activation's gradient
  *  (relu_grad alone reads dx and the ReLU output and writes dx again). */
@@ -205,26 +221,42 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
   const drafts: { at: number; d: Draft }[] = [];
 
   const live = liveNodes(g, Object.values(g.outputs));
+  /** Whether value v's producer may take one more fold: v has no other reader and is no
+   *  output of the graph. */
+  const foldable = (v: number) => use[v].length === 1 && !outputs.has(v);
+  /** Makes node n the last op of draft d, whose output was v. */
+  const extend = (d: Draft, v: number, n: Node) => {
+    d.ops.push(n.op);
+    d.output = n.id;
+    producer.delete(v);
+    producer.set(n.id, d);
+    drafts.find((x) => x.d === d)!.at = n.id;
+  };
   for (const n of g.nodes) {
     if (!live.has(n.id)) continue; // dead code: nothing reads it
+    if (n.op === "maxpool") {
+      const v = n.inputs[0], d = producer.get(v);
+      if (d && foldable(v) && poolFolds(d.spec)) {
+        d.spec = { ...d.spec, tile: poolTile(d.spec.tile), pool: true };
+        extend(d, v, n);
+        continue;
+      }
+    }
     // Rewrite rule: fold into the producer of the main input when that value has no other use.
     const rule = foldRules[n.op] as FoldRule<Prim> | undefined;
     if (rule) {
       const folded = rule.main.find((k) => {
         const v = n.inputs[k], d = producer.get(v);
-        return d && use[v].length === 1 && !outputs.has(v) && epilogueKinds.has(d.spec.kind) &&
-          !("accumulate" in d.spec && d.spec.accumulate);
+        // A pooled conv's epilogue runs before its pool: nothing may join it after.
+        return d && foldable(v) && epilogueKinds.has(d.spec.kind) &&
+          !("accumulate" in d.spec && d.spec.accumulate) && !("pool" in d.spec && d.spec.pool);
       });
       if (folded !== undefined) {
         const v = n.inputs[folded], d = producer.get(v)!;
         const spec = d.spec as { epilogue?: EpilogueOp[] };
         spec.epilogue = [...(spec.epilogue ?? []), rule.epi(n.attrs as never)];
         d.inputs.push(...n.inputs.filter((_, k) => k !== folded).map(root));
-        d.ops.push(n.op);
-        d.output = n.id;
-        producer.delete(v);
-        producer.set(n.id, d);
-        drafts.find((x) => x.d === d)!.at = n.id;
+        extend(d, v, n);
         continue;
       }
     }

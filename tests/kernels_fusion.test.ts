@@ -10,8 +10,8 @@ import { GraphBuilder } from "../compiler/ir.ts";
 import { lower } from "../compiler/lower.ts";
 import { tilePolicy } from "../compiler/kernels/tiles.ts";
 import { emitKernel } from "../compiler/kernels/mod.ts";
-import type { EpilogueOp, PoolSpec } from "../compiler/kernels/spec.ts";
-import { trainGraph } from "../dsl/mod.ts";
+import type { ConvSpec, EpilogueOp, GemmTile, PoolSpec } from "../compiler/kernels/spec.ts";
+import { forwardGraph, trainGraph } from "../dsl/mod.ts";
 import { configs } from "../nets/mod.ts";
 import { runKernel } from "../runtime/kernel_runner.ts";
 import {
@@ -126,4 +126,80 @@ Deno.test("the fold needs maxpool_grad's output to have no other reader", () => 
     ":relu_grad",
   ]);
   assert.strictEqual((apart.kernels[1].spec as PoolSpec).epilogue, undefined);
+});
+
+// Forward: the 2x2 max-pool folded into the conv before it ("direct" tiles, forward plans).
+
+/** Odd and even conv outputs (odd sizes floor), rows split unevenly by the segment, segments
+ *  longer than the pooled row, 3x3 same and valid, and a 1x1. */
+const POOLED_CONVS = [
+  { n: 2, c: 3, h: 6, w: 8, o: 5, k: 3, pad: 1 },
+  { n: 1, c: 4, h: 7, w: 9, o: 3, k: 3, pad: 1 },
+  { n: 3, c: 2, h: 8, w: 7, o: 9, k: 3, pad: 0 },
+  { n: 1, c: 5, h: 5, w: 6, o: 4, k: 1, pad: 0 },
+];
+const POOL_TILES: GemmTile[] = [
+  { variant: "direct", bm: 6, bn: 8, bk: 1, tm: 3, tn: 4, ks: 1 },
+  { variant: "direct", bm: 8, bn: 16, bk: 1, tm: 8, tn: 8, ks: 1 },
+  { variant: "direct", bm: 2, bn: 12, bk: 1, tm: 1, tn: 6, ks: 1 },
+];
+
+Deno.test("conv + bias + ReLU + maxpool in one kernel = maxpool(relu(conv + b))", async () => {
+  for (const d of POOLED_CONVS) {
+    const x = rand(d.n * d.c * d.h * d.w, 1), wt = rand(d.o * d.c * d.k * d.k, 2);
+    const b = rand(d.o, 3);
+    const y = ops.conv2d.reference(
+      [t([d.n, d.c, d.h, d.w], x), t([d.o, d.c, d.k, d.k], wt)],
+      { k: d.k, pad: d.pad, flip: false },
+    );
+    for (const epilogue of [[], [{ op: "bias" }, { op: "relu" }]] as EpilogueOp[][]) {
+      const extras = epilogue.length ? [b] : [];
+      const want = ops.maxpool.reference([epilogueReference(epilogue, y, extras)], {});
+      for (const tile of POOL_TILES) {
+        const spec: ConvSpec = { kind: "conv", ...d, flip: false, epilogue, tile, pool: true };
+        // Start from garbage: every pooled value must be written.
+        const got = await runKernel(
+          await getDevice(),
+          spec,
+          [x, wt, ...extras],
+          rand(want.data.length, 4),
+        );
+        assert.strictEqual(got.length, want.data.length);
+        assertClose(
+          got,
+          want.data,
+          `conv+pool ${JSON.stringify(d)} tn=${tile.tn} [${epilogue.map((e) => e.op)}]`,
+        );
+      }
+    }
+  }
+});
+
+Deno.test("lowering folds each max-pool into its conv in forward plans on CPU tiles only", () => {
+  const gpuTiles = tilePolicy({ cpu: false, maxWorkgroupStorage: 32768, maxInvocations: 256 });
+  for (const size of [32, 40]) {
+    const m = configs.E({ width: 8, size, classes: 10 });
+    const plain = lower(forwardGraph(m, 2), { tiles: gpuTiles });
+    const fused = lower(forwardGraph(m, 2), { tiles });
+    const pools = (p: typeof plain) => p.kernels.filter((k) => k.ops.includes("maxpool"));
+    assert.strictEqual(pools(plain).length, 5);
+    assert.ok(pools(plain).every((k) => k.spec.kind === "maxpool"));
+    // Every stage but the last folds: its 2x2 maps are too narrow for row segments
+    // ("register" tiles). At 40 the 20-, 10- and 5-pixel rows get odd segments (5), which the
+    // fold grows to 6.
+    const folded = pools(fused).filter((k) => k.spec.kind === "conv");
+    assert.strictEqual(folded.length, 4, `${size}: ${folded.map((k) => k.name)}`);
+    assert.strictEqual(pools(fused)[4].spec.kind, "maxpool");
+    for (const k of folded) {
+      assert.deepStrictEqual(k.ops, ["conv2d", "bias", "relu", "maxpool"], k.name);
+      const spec = k.spec as ConvSpec;
+      assert.strictEqual(spec.pool, true, k.name);
+      assert.strictEqual(spec.tile.tn % 2, 0, k.name);
+    }
+    assert.strictEqual(fused.kernels.length, plain.kernels.length - folded.length);
+  }
+  // Training plans never fold: the backward reads the full-resolution ReLU output.
+  const train = lower(trainGraph(configs.E({ width: 8, size: 32, classes: 10 }), 2), { tiles });
+  assert.ok(train.kernels.every((k) => !(k.spec.kind === "conv" && k.spec.pool)));
+  assert.strictEqual(train.kernels.filter((k) => k.spec.kind === "maxpool").length, 5);
 });

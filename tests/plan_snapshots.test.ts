@@ -72,7 +72,8 @@ const KERNELS: Record<string, Source> = {
     pick(train(E, t), (k) => k.spec.kind === "conv_grad_weight" && k.layer === "features.2", "dW"),
   // Full-width FC-4096 over 25088 inputs at batch 64, bias + ReLU.
   matmul_fc: (t) => pick(fwd(EFull, 64, t), (k) => k.spec.kind === "matmul", "first FC layer"),
-  maxpool: (t) => pick(fwd(E, 2, t), (k) => k.spec.kind === "maxpool", "maxpool"),
+  // From the training plan: forward plans on CPU tiles fold most pools into their convs.
+  maxpool: (t) => pick(train(E, t), (k) => k.spec.kind === "maxpool", "maxpool"),
   maxpool_grad: (t) => pick(train(E, t), (k) => k.spec.kind === "maxpool_grad", "maxpool_grad"),
   lrn: (t) => pick(fwd(ALrn, 2, t), (k) => k.spec.kind === "lrn", "lrn"),
   softmax: (t) => pick(fwd(E, 2, t), (k) => k.spec.kind === "softmax", "softmax"),
@@ -111,6 +112,19 @@ for (const [name, source] of Object.entries(KERNELS)) {
     }
   });
 }
+
+Deno.test("WGSL of conv3x3_pool (CPU tiles: conv + bias + ReLU + max-pool, forward plans)", () => {
+  const spec = pick(
+    fwd(E, 2, CPU_TILES),
+    (k) => k.spec.kind === "conv" && !!k.spec.pool && k.spec.c === 8,
+    "conv with its pool folded in",
+  );
+  assertSnapshot("wgsl/conv3x3_pool.cpu.wgsl", render(spec));
+  assertSnapshot(
+    "plans/e_w8_s32_forward.cpu.txt",
+    printPlan(lower(forwardGraph(E, 2), { tiles: CPU_TILES })),
+  );
+});
 
 Deno.test("the tile-bearing kernels really differ between the two policies", () => {
   // Otherwise the .gpu/.cpu pairs above would silently collapse into one file each.

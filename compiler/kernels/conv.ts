@@ -27,7 +27,7 @@ import {
   epilogueBytes,
 } from "./epilogue.ts";
 import { emitSplitKGemm, emitWorkgroupGemm, type GemmOperands } from "./gemm.ts";
-import { convVec4, emitConvDirect, emitConvRegister } from "./conv_register.ts";
+import { convVec4, emitConvDirect, emitConvDirectPool, emitConvRegister } from "./conv_register.ts";
 import type { ConvSpec, EmittedKernel } from "./spec.ts";
 
 export function convDims(s: ConvSpec) {
@@ -100,29 +100,36 @@ function operands(s: ConvSpec): GemmOperands {
 
 export function emitConv(s: ConvSpec): EmittedKernel {
   const { ho, wo, m, n, k } = convDims(s), t = s.tile;
+  if (s.pool && t.variant !== "direct") {
+    throw new Error(`conv pool fold needs the "direct" tile, got "${t.variant}"`);
+  }
   const w = newWriter(
-    `conv ${s.n}x${s.c}x${s.h}x${s.w} -> ${s.o} k${s.k} pad${s.pad}${
-      s.flip ? " flip" : ""
+    `conv ${s.n}x${s.c}x${s.h}x${s.w} -> ${s.o} k${s.k} pad${s.pad}${s.flip ? " flip" : ""}${
+      s.pool ? " + maxpool" : ""
     } (${t.variant})`,
   );
   const bindings = [read("x"), read("wt"), ...epilogueBindings(s.epilogue), readWrite("y")];
   declareBindings(w, bindings, convVec4(s) ? new Set(["x"]) : new Set());
   emitEpilogueHelpers(w, s.epilogue);
   w.blank();
-  const layout = t.variant === "register"
+  const layout = s.pool
+    ? emitConvDirectPool(w, s)
+    : t.variant === "register"
     ? emitConvRegister(w, s, operands(s))
     : t.variant === "direct"
     ? emitConvDirect(w, s)
     : t.variant === "workgroup"
     ? emitWorkgroupGemm(w, operands(s), t)
     : emitSplitKGemm(w, operands(s), t);
-  const ySize = s.n * s.o * ho * wo;
+  // What is stored: the pooled map when the pool is folded in (3 compares per pooled value,
+  // counted as the standalone maxpool counts them).
+  const ySize = s.pool ? s.n * s.o * Math.floor(ho / 2) * Math.floor(wo / 2) : s.n * s.o * ho * wo;
   return kernel({
-    name: `conv ${t.variant} ${t.tm}x${t.tn}${convVec4(s) ? " vec4" : ""}`,
+    name: `conv ${t.variant}${s.pool ? "+pool" : ""} ${t.tm}x${t.tn}${convVec4(s) ? " vec4" : ""}`,
     wgsl: w.toString(),
     ...layout,
     bindings,
-    flops: 2 * m * n * k,
+    flops: 2 * m * n * k + (s.pool ? 3 * ySize : 0),
     bytes: 4 * (s.n * s.c * s.h * s.w + s.o * k + ySize) + epilogueBytes(s.epilogue, ySize, s.o),
   });
 }

@@ -10,7 +10,7 @@ import { add, mul, ref, type WgslWriter } from "../wgsl/mod.ts";
 import { ceilDiv, entry, grid } from "./common.ts";
 import { type ConvSpec } from "./spec.ts";
 import { convDims, pixelSetup } from "./conv.ts";
-import { emitOutputStore } from "./epilogue.ts";
+import { emitEpilogue, emitOutputStore } from "./epilogue.ts";
 import {
   accName,
   blockOrigin,
@@ -198,6 +198,109 @@ export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
             };
             if (cond) w.block(`if (${cond})`, store);
             else w.scope(store);
+          }
+        });
+      }
+    });
+  });
+  return { workgroupSize: [wx, wy, 1], grid: g, workgroupStorageBytes: 0 };
+}
+
+/** "direct" with the 2x2/2 max-pool folded in (spec.pool): invocation (tx, ty) owns channels
+ *  o_base.. (tm) x pooled pixels px0.. (tn / 2) of pooled row (image, py), that is the tn
+ *  conv outputs from column 2 px0 of both conv rows 2 py and 2 py + 1. The k + 1 input rows
+ *  those two rows read are each loaded once (k taps of row r feed conv row 0 with ky = r and
+ *  conv row 1 with ky = r - 1), so a pooled layer loads fewer values per multiply-add than the
+ *  plain "direct" kernel, and the full-resolution map is never written. The epilogue (bias,
+ *  ReLU: the fold allows nothing that reads per-pixel data) runs on each of the four values
+ *  before their max, in the order of the standalone maxpool kernel. */
+export function emitConvDirectPool(w: WgslWriter, s: ConvSpec): GemmLayout {
+  const { ho, wo } = convDims(s), { bm, tm, tn } = s.tile;
+  if (tn % 2 !== 0) throw new Error(`conv pool fold needs an even tn, got ${tn}`);
+  if (s.epilogue.some((e) => e.op !== "bias" && e.op !== "relu")) {
+    throw new Error("conv pool fold takes only bias and ReLU in its epilogue");
+  }
+  const hp = Math.floor(ho / 2), wp = Math.floor(wo / 2), half = tn / 2;
+  const wx = s.tile.bn / tn, wy = bm / tm;
+  const segsPerRow = ceilDiv(wp, half), segs = s.n * hp * segsPerRow, span = tn + s.k - 1;
+  const tilesN = ceilDiv(segs, wx);
+  const g = grid(tilesN * ceilDiv(s.o, bm));
+  const hw = s.h * s.w;
+  // Accumulator (i, j) is conv row 0, column j; (i, tn + j) conv row 1.
+  const acc = (i: number, row: number, j: number) => accName(i, row * tn + j);
+  entry(w, [wx, wy, 1], g, (wid) => {
+    w.line(`let tile_n = ${wid.code} % ${tilesN}u;`);
+    w.line(`let tile_m = ${wid.code} / ${tilesN}u;`);
+    w.line(`let seg_raw = tile_n * ${wx}u + lid.x;`);
+    w.line(`let seg = min(seg_raw, ${segs - 1}u);`);
+    w.line(`let img = seg / ${hp * segsPerRow}u;`);
+    w.line(`let py = (seg % ${hp * segsPerRow}u) / ${segsPerRow}u;`);
+    w.line(`let px0 = (seg % ${segsPerRow}u) * ${half}u;`);
+    w.line(`let o_base = tile_m * ${bm}u + lid.y * ${tm}u;`);
+    const wl = weightLayout(w, s, "o_base", tm);
+    for (let t = 0; t < span; t++) {
+      w.line(`let ix${t} = i32(px0 * 2u)${offset(t - s.pad)};`);
+      w.line(`let col_ok${t} = u32(ix${t}) < ${s.w}u;`);
+      w.line(`let col_at${t} = select(0i, ix${t}, col_ok${t});`);
+    }
+    w.line(`let x_img = i32(img * ${s.c * hw}u);`);
+    declareAccumulators(w, tm, 2 * tn);
+    w.loop("ci", 0, s.c, () => {
+      w.line(`let x_plane = x_img + i32(ci * ${hw}u);`);
+      for (let r = 0; r <= s.k; r++) {
+        w.scope(() => {
+          w.line(`let iy = i32(py * 2u)${offset(r - s.pad)};`);
+          w.line(`let row_ok = u32(iy) < ${s.h}u;`);
+          w.line(`let x_row = x_plane + select(0i, iy, row_ok) * ${s.w}i;`);
+          for (let t = 0; t < span; t++) {
+            w.line(`let v${t} = select(0.0f, x[u32(x_row + col_at${t})], row_ok && col_ok${t});`);
+          }
+          for (let kx = 0; kx < s.k; kx++) {
+            // Conv row 0 takes this input row as tap ky = r, conv row 1 as ky = r - 1.
+            for (const row of [0, 1]) {
+              const ky = r - row;
+              if (ky < 0 || ky >= s.k) continue;
+              w.scope(() => {
+                for (let i = 0; i < tm; i++) {
+                  w.line(`let a${i} = wt[w_off${i} + ci * ${wl.cStride}u + ${wl.tap(ky, kx)}];`);
+                }
+                for (let i = 0; i < tm; i++) {
+                  for (let j = 0; j < tn; j++) {
+                    w.line(`${acc(i, row, j)} += a${i} * v${j + kx};`);
+                  }
+                }
+              });
+            }
+          }
+        });
+      }
+    });
+    w.block(`if (seg_raw < ${segs}u)`, () => {
+      w.line(`let out_row = (img * ${s.o}u) * ${hp * wp}u + py * ${wp}u + px0;`);
+      for (let i = 0; i < tm; i++) {
+        w.block(`if (o_base + ${i}u < ${s.o}u)`, () => {
+          for (let j = 0; j < half; j++) {
+            const store = () => {
+              const quad = [acc(i, 0, 2 * j), acc(i, 0, 2 * j + 1), acc(i, 1, 2 * j)];
+              quad.push(acc(i, 1, 2 * j + 1));
+              quad.forEach((a, q) => {
+                w.line(`var r${q} = ${a};`);
+                emitEpilogue(
+                  w,
+                  s.epilogue,
+                  `r${q}`,
+                  ref("0u", "u32"),
+                  () => ref(`o_base + ${i}u`, "u32"),
+                );
+              });
+              w.line(
+                `y[out_row + (o_base + ${i}u) * ${
+                  hp * wp
+                }u + ${j}u] = max(max(r0, r1), max(r2, r3));`,
+              );
+            };
+            if (j === 0) w.scope(store);
+            else w.block(`if (px0 + ${j}u < ${wp}u)`, store);
           }
         });
       }

@@ -29,7 +29,8 @@ type Of<K extends KernelKind> = KernelSpec extends infer S
   : never;
 const sizes: { [K in KernelKind]: (s: Of<K>) => StorageSize[] } = {
   conv: (s) => {
-    const { ho, wo } = convDims(s), y = s.n * s.o * ho * wo;
+    const { ho, wo } = convDims(s);
+    const y = s.pool ? s.n * s.o * Math.floor(ho / 2) * Math.floor(wo / 2) : s.n * s.o * ho * wo;
     return [
       f(s.n * s.c * s.h * s.w),
       f(s.o * s.c * s.k * s.k),

@@ -61,6 +61,10 @@ export interface ConvSpec {
   flip: boolean;
   epilogue: EpilogueOp[];
   tile: GemmTile;
+  /** A 2x2/2 max-pool (odd sizes floor) applied after the epilogue, so y is the pooled map:
+   *  set only by the lowering's pool fold (forward graphs, "direct" tiles), absent otherwise,
+   *  so it changes no other spec's key. */
+  pool?: true;
 }
 
 /** dw[o,c,ky,kx] (+)= sum_{n,y,x} g[n,o,y,x] * x[n,c,y+ky-pad,x+kx-pad]. Inputs: x, g. */
