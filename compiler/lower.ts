@@ -74,11 +74,12 @@ function poolFolds(spec: KernelSpec): spec is ConvSpec {
     spec.epilogue.every((e) => e.op === "bias" || e.op === "relu");
 }
 
-/** The pooled kernel's segments cover whole 2x2 windows: an odd segment (a 5-, 7- or 20-pixel
- *  row split evenly) grows by one pixel, as many invocations per workgroup as before. */
+/** The pooled kernel owns whole 2x2 windows: two rows (bk, for "direct"), and an odd segment
+ *  (a 5-, 7- or 20-pixel row split evenly) grows by one pixel, as many invocations per
+ *  workgroup as before. */
 function poolTile(t: GemmTile): GemmTile {
-  if (t.tn % 2 === 0) return t;
-  return { ...t, tn: t.tn + 1, bn: (t.bn / t.tn) * (t.tn + 1) };
+  const tn = t.tn + (t.tn % 2);
+  return { ...t, bk: 2, tn, bn: (t.bn / t.tn) * tn };
 }
 
 /** Kernels that take an epilogue. maxpool_grad does so for the ReLU mask of the layer before

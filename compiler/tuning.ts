@@ -224,9 +224,13 @@ function cpuCandidates(s: TunableSpec, t: AdapterTraits): GemmTile[] {
       // "direct": tn pixels of one output row; the row split evenly into segments of <= 8.
       const { wo } = convDims(s);
       const even = Math.ceil(wo / Math.ceil(wo / 8));
+      // bk: output rows per invocation (two share k + 1 input rows; the accumulators per
+      // row stay within MAX_BLOCK, 2 x 64 measured faster than 1 x 64 on llvmpipe).
       for (const tn of uniq([4, 8, even, wo].filter((x) => x <= Math.min(8, wo)))) {
         if (tm * tn > MAX_BLOCK) continue;
-        out.push({ ...registerBlock(m, n, tm, tn, lanes, 1), variant: "direct" });
+        for (const rows of convDims(s).ho >= 2 ? [1, 2] : [1]) {
+          out.push({ ...registerBlock(m, n, tm, tn, lanes, rows), variant: "direct" });
+        }
       }
     }
   }

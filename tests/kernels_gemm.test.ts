@@ -37,10 +37,13 @@ const TILES: Record<string, GemmTile> = {
 };
 
 /** Conv's row-segment variant (other GEMMs run "direct" as "register"): segments that split
- *  the 5- and 7-pixel rows unevenly, and segments longer than the rows. */
+ *  the 5- and 7-pixel rows unevenly, segments longer than the rows, 1 to 3 rows each. */
 const DIRECT: GemmTile[] = [
   { variant: "direct", bm: 6, bn: 8, bk: 1, tm: 3, tn: 4, ks: 1 },
   { variant: "direct", bm: 8, bn: 16, bk: 1, tm: 8, tn: 8, ks: 1 },
+  // bk: output rows per invocation; 2 and 3 leave a short last row group on 5- and 3-row maps.
+  { variant: "direct", bm: 6, bn: 8, bk: 2, tm: 3, tn: 4, ks: 1 },
+  { variant: "direct", bm: 8, bn: 16, bk: 3, tm: 4, tn: 8, ks: 1 },
 ];
 
 const EPILOGUES: EpilogueOp[][] = [

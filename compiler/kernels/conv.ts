@@ -27,7 +27,7 @@ import {
   epilogueBytes,
 } from "./epilogue.ts";
 import { emitSplitKGemm, emitWorkgroupGemm, type GemmOperands } from "./gemm.ts";
-import { convVec4, emitConvDirect, emitConvDirectPool, emitConvRegister } from "./conv_register.ts";
+import { convVec4, emitConvDirect, emitConvRegister } from "./conv_register.ts";
 import type { ConvSpec, EmittedKernel } from "./spec.ts";
 
 export function convDims(s: ConvSpec) {
@@ -112,9 +112,7 @@ export function emitConv(s: ConvSpec): EmittedKernel {
   declareBindings(w, bindings, convVec4(s) ? new Set(["x"]) : new Set());
   emitEpilogueHelpers(w, s.epilogue);
   w.blank();
-  const layout = s.pool
-    ? emitConvDirectPool(w, s)
-    : t.variant === "register"
+  const layout = t.variant === "register"
     ? emitConvRegister(w, s, operands(s))
     : t.variant === "direct"
     ? emitConvDirect(w, s)

@@ -33,7 +33,8 @@ export interface GemmTile {
    *    outputs and a long K: FC layers at small batch, conv weight gradients). */
   variant: "register" | "direct" | "workgroup" | "splitk";
   /** Output rows (M) / columns (N) per workgroup; K values per loop step (the workgroup-memory
-   *  stage of "workgroup", the unroll of "register"; 1 for "splitk"). */
+   *  stage of "workgroup", the unroll of "register"; 1 for "splitk"); for "direct", the conv
+   *  output rows each invocation owns (k + bk - 1 input rows serve them). */
   bm: number;
   bn: number;
   bk: number;

@@ -1,4 +1,4 @@
-// spec: {"c":8,"epilogue":[{"op":"bias"},{"op":"relu"}],"flip":false,"h":32,"k":3,"kind":"conv","n":2,"o":8,"pad":1,"pool":true,"tile":{"bk":1,"bm":8,"bn":64,"ks":1,"tm":8,"tn":8,"variant":"direct"},"w":32}
+// spec: {"c":8,"epilogue":[{"op":"bias"},{"op":"relu"}],"flip":false,"h":32,"k":3,"kind":"conv","n":2,"o":8,"pad":1,"pool":true,"tile":{"bk":2,"bm":8,"bn":64,"ks":1,"tm":8,"tn":8,"variant":"direct"},"w":32}
 // conv direct+pool 8x8: workgroup size 8x1x1, 16x1x1 workgroups, 0 bytes of workgroup memory
 // bindings: x:read:f32, wt:read:f32, ep0_bias:read:f32, y:read_write:f32
 // conv 2x8x32x32 -> 8 k3 pad1 + maxpool (direct)
@@ -14,8 +14,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
   let seg_raw = tile_n * 8u + lid.x;
   let seg = min(seg_raw, 127u);
   let img = seg / 64u;
-  let py = (seg % 64u) / 4u;
-  let px0 = (seg % 4u) * 4u;
+  let oy0 = (seg % 64u) / 4u * 2u;
+  let ox0 = (seg % 4u) * 8u;
   let o_base = tile_m * 8u + lid.y * 8u;
   let w_off0 = min(o_base + 0u, 7u) * 72u;
   let w_off1 = min(o_base + 1u, 7u) * 72u;
@@ -25,34 +25,34 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
   let w_off5 = min(o_base + 5u, 7u) * 72u;
   let w_off6 = min(o_base + 6u, 7u) * 72u;
   let w_off7 = min(o_base + 7u, 7u) * 72u;
-  let ix0 = i32(px0 * 2u) - 1i;
+  let ix0 = i32(ox0) - 1i;
   let col_ok0 = u32(ix0) < 32u;
   let col_at0 = select(0i, ix0, col_ok0);
-  let ix1 = i32(px0 * 2u);
+  let ix1 = i32(ox0);
   let col_ok1 = u32(ix1) < 32u;
   let col_at1 = select(0i, ix1, col_ok1);
-  let ix2 = i32(px0 * 2u) + 1i;
+  let ix2 = i32(ox0) + 1i;
   let col_ok2 = u32(ix2) < 32u;
   let col_at2 = select(0i, ix2, col_ok2);
-  let ix3 = i32(px0 * 2u) + 2i;
+  let ix3 = i32(ox0) + 2i;
   let col_ok3 = u32(ix3) < 32u;
   let col_at3 = select(0i, ix3, col_ok3);
-  let ix4 = i32(px0 * 2u) + 3i;
+  let ix4 = i32(ox0) + 3i;
   let col_ok4 = u32(ix4) < 32u;
   let col_at4 = select(0i, ix4, col_ok4);
-  let ix5 = i32(px0 * 2u) + 4i;
+  let ix5 = i32(ox0) + 4i;
   let col_ok5 = u32(ix5) < 32u;
   let col_at5 = select(0i, ix5, col_ok5);
-  let ix6 = i32(px0 * 2u) + 5i;
+  let ix6 = i32(ox0) + 5i;
   let col_ok6 = u32(ix6) < 32u;
   let col_at6 = select(0i, ix6, col_ok6);
-  let ix7 = i32(px0 * 2u) + 6i;
+  let ix7 = i32(ox0) + 6i;
   let col_ok7 = u32(ix7) < 32u;
   let col_at7 = select(0i, ix7, col_ok7);
-  let ix8 = i32(px0 * 2u) + 7i;
+  let ix8 = i32(ox0) + 7i;
   let col_ok8 = u32(ix8) < 32u;
   let col_at8 = select(0i, ix8, col_ok8);
-  let ix9 = i32(px0 * 2u) + 8i;
+  let ix9 = i32(ox0) + 8i;
   let col_ok9 = u32(ix9) < 32u;
   let col_at9 = select(0i, ix9, col_ok9);
   let x_img = i32(img * 8192u);
@@ -67,7 +67,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
   for (var ci = 0u; ci < 8u; ci++) {
     let x_plane = x_img + i32(ci * 1024u);
     {
-      let iy = i32(py * 2u) - 1i;
+      let iy = i32(oy0) - 1i;
       let row_ok = u32(iy) < 32u;
       let x_row = x_plane + select(0i, iy, row_ok) * 32i;
       let v0 = select(0.0f, x[u32(x_row + col_at0)], row_ok && col_ok0);
@@ -304,7 +304,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
       }
     }
     {
-      let iy = i32(py * 2u);
+      let iy = i32(oy0);
       let row_ok = u32(iy) < 32u;
       let x_row = x_plane + select(0i, iy, row_ok) * 32i;
       let v0 = select(0.0f, x[u32(x_row + col_at0)], row_ok && col_ok0);
@@ -763,7 +763,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
       }
     }
     {
-      let iy = i32(py * 2u) + 1i;
+      let iy = i32(oy0) + 1i;
       let row_ok = u32(iy) < 32u;
       let x_row = x_plane + select(0i, iy, row_ok) * 32i;
       let v0 = select(0.0f, x[u32(x_row + col_at0)], row_ok && col_ok0);
@@ -1222,7 +1222,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
       }
     }
     {
-      let iy = i32(py * 2u) + 2i;
+      let iy = i32(oy0) + 2i;
       let row_ok = u32(iy) < 32u;
       let x_row = x_plane + select(0i, iy, row_ok) * 32i;
       let v0 = select(0.0f, x[u32(x_row + col_at0)], row_ok && col_ok0);
@@ -1460,65 +1460,65 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
     }
   }
   if (seg_raw < 128u) {
-    let out_row = (img * 8u) * 256u + py * 16u + px0;
+    let out_row = (img * 8u) * 256u + oy0 / 2u * 16u + ox0 / 2u;
     if (o_base + 0u < 8u) {
       {
         var r0 = acc0_0;
-        r0 += ep0_bias[o_base + 0u];
+        r0 += ep0_bias[o_base];
         r0 = select(r0, 0.0f, r0 < 0.0f);
         var r1 = acc0_1;
-        r1 += ep0_bias[o_base + 0u];
+        r1 += ep0_bias[o_base];
         r1 = select(r1, 0.0f, r1 < 0.0f);
         var r2 = acc0_8;
-        r2 += ep0_bias[o_base + 0u];
+        r2 += ep0_bias[o_base];
         r2 = select(r2, 0.0f, r2 < 0.0f);
         var r3 = acc0_9;
-        r3 += ep0_bias[o_base + 0u];
+        r3 += ep0_bias[o_base];
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 0u) * 256u + 0u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 1u < 16u) {
+      if (ox0 / 2u + 1u < 16u) {
         var r0 = acc0_2;
-        r0 += ep0_bias[o_base + 0u];
+        r0 += ep0_bias[o_base];
         r0 = select(r0, 0.0f, r0 < 0.0f);
         var r1 = acc0_3;
-        r1 += ep0_bias[o_base + 0u];
+        r1 += ep0_bias[o_base];
         r1 = select(r1, 0.0f, r1 < 0.0f);
         var r2 = acc0_10;
-        r2 += ep0_bias[o_base + 0u];
+        r2 += ep0_bias[o_base];
         r2 = select(r2, 0.0f, r2 < 0.0f);
         var r3 = acc0_11;
-        r3 += ep0_bias[o_base + 0u];
+        r3 += ep0_bias[o_base];
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 0u) * 256u + 1u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 2u < 16u) {
+      if (ox0 / 2u + 2u < 16u) {
         var r0 = acc0_4;
-        r0 += ep0_bias[o_base + 0u];
+        r0 += ep0_bias[o_base];
         r0 = select(r0, 0.0f, r0 < 0.0f);
         var r1 = acc0_5;
-        r1 += ep0_bias[o_base + 0u];
+        r1 += ep0_bias[o_base];
         r1 = select(r1, 0.0f, r1 < 0.0f);
         var r2 = acc0_12;
-        r2 += ep0_bias[o_base + 0u];
+        r2 += ep0_bias[o_base];
         r2 = select(r2, 0.0f, r2 < 0.0f);
         var r3 = acc0_13;
-        r3 += ep0_bias[o_base + 0u];
+        r3 += ep0_bias[o_base];
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 0u) * 256u + 2u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 3u < 16u) {
+      if (ox0 / 2u + 3u < 16u) {
         var r0 = acc0_6;
-        r0 += ep0_bias[o_base + 0u];
+        r0 += ep0_bias[o_base];
         r0 = select(r0, 0.0f, r0 < 0.0f);
         var r1 = acc0_7;
-        r1 += ep0_bias[o_base + 0u];
+        r1 += ep0_bias[o_base];
         r1 = select(r1, 0.0f, r1 < 0.0f);
         var r2 = acc0_14;
-        r2 += ep0_bias[o_base + 0u];
+        r2 += ep0_bias[o_base];
         r2 = select(r2, 0.0f, r2 < 0.0f);
         var r3 = acc0_15;
-        r3 += ep0_bias[o_base + 0u];
+        r3 += ep0_bias[o_base];
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 0u) * 256u + 3u] = max(max(r0, r1), max(r2, r3));
       }
@@ -1539,7 +1539,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 1u) * 256u + 0u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 1u < 16u) {
+      if (ox0 / 2u + 1u < 16u) {
         var r0 = acc1_2;
         r0 += ep0_bias[o_base + 1u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1554,7 +1554,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 1u) * 256u + 1u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 2u < 16u) {
+      if (ox0 / 2u + 2u < 16u) {
         var r0 = acc1_4;
         r0 += ep0_bias[o_base + 1u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1569,7 +1569,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 1u) * 256u + 2u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 3u < 16u) {
+      if (ox0 / 2u + 3u < 16u) {
         var r0 = acc1_6;
         r0 += ep0_bias[o_base + 1u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1601,7 +1601,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 2u) * 256u + 0u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 1u < 16u) {
+      if (ox0 / 2u + 1u < 16u) {
         var r0 = acc2_2;
         r0 += ep0_bias[o_base + 2u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1616,7 +1616,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 2u) * 256u + 1u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 2u < 16u) {
+      if (ox0 / 2u + 2u < 16u) {
         var r0 = acc2_4;
         r0 += ep0_bias[o_base + 2u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1631,7 +1631,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 2u) * 256u + 2u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 3u < 16u) {
+      if (ox0 / 2u + 3u < 16u) {
         var r0 = acc2_6;
         r0 += ep0_bias[o_base + 2u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1663,7 +1663,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 3u) * 256u + 0u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 1u < 16u) {
+      if (ox0 / 2u + 1u < 16u) {
         var r0 = acc3_2;
         r0 += ep0_bias[o_base + 3u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1678,7 +1678,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 3u) * 256u + 1u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 2u < 16u) {
+      if (ox0 / 2u + 2u < 16u) {
         var r0 = acc3_4;
         r0 += ep0_bias[o_base + 3u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1693,7 +1693,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 3u) * 256u + 2u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 3u < 16u) {
+      if (ox0 / 2u + 3u < 16u) {
         var r0 = acc3_6;
         r0 += ep0_bias[o_base + 3u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1725,7 +1725,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 4u) * 256u + 0u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 1u < 16u) {
+      if (ox0 / 2u + 1u < 16u) {
         var r0 = acc4_2;
         r0 += ep0_bias[o_base + 4u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1740,7 +1740,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 4u) * 256u + 1u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 2u < 16u) {
+      if (ox0 / 2u + 2u < 16u) {
         var r0 = acc4_4;
         r0 += ep0_bias[o_base + 4u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1755,7 +1755,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 4u) * 256u + 2u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 3u < 16u) {
+      if (ox0 / 2u + 3u < 16u) {
         var r0 = acc4_6;
         r0 += ep0_bias[o_base + 4u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1787,7 +1787,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 5u) * 256u + 0u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 1u < 16u) {
+      if (ox0 / 2u + 1u < 16u) {
         var r0 = acc5_2;
         r0 += ep0_bias[o_base + 5u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1802,7 +1802,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 5u) * 256u + 1u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 2u < 16u) {
+      if (ox0 / 2u + 2u < 16u) {
         var r0 = acc5_4;
         r0 += ep0_bias[o_base + 5u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1817,7 +1817,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 5u) * 256u + 2u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 3u < 16u) {
+      if (ox0 / 2u + 3u < 16u) {
         var r0 = acc5_6;
         r0 += ep0_bias[o_base + 5u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1849,7 +1849,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 6u) * 256u + 0u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 1u < 16u) {
+      if (ox0 / 2u + 1u < 16u) {
         var r0 = acc6_2;
         r0 += ep0_bias[o_base + 6u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1864,7 +1864,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 6u) * 256u + 1u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 2u < 16u) {
+      if (ox0 / 2u + 2u < 16u) {
         var r0 = acc6_4;
         r0 += ep0_bias[o_base + 6u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1879,7 +1879,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 6u) * 256u + 2u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 3u < 16u) {
+      if (ox0 / 2u + 3u < 16u) {
         var r0 = acc6_6;
         r0 += ep0_bias[o_base + 6u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1911,7 +1911,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 7u) * 256u + 0u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 1u < 16u) {
+      if (ox0 / 2u + 1u < 16u) {
         var r0 = acc7_2;
         r0 += ep0_bias[o_base + 7u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1926,7 +1926,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 7u) * 256u + 1u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 2u < 16u) {
+      if (ox0 / 2u + 2u < 16u) {
         var r0 = acc7_4;
         r0 += ep0_bias[o_base + 7u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
@@ -1941,7 +1941,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
         r3 = select(r3, 0.0f, r3 < 0.0f);
         y[out_row + (o_base + 7u) * 256u + 2u] = max(max(r0, r1), max(r2, r3));
       }
-      if (px0 + 3u < 16u) {
+      if (ox0 / 2u + 3u < 16u) {
         var r0 = acc7_6;
         r0 += ep0_bias[o_base + 7u];
         r0 = select(r0, 0.0f, r0 < 0.0f);
