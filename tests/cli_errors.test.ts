@@ -5,8 +5,8 @@ import assert from "node:assert";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { EMBEDDED_DIR } from "../data/make_embedded.ts";
+import { runTrain } from "./helpers/cli.ts";
 
-const root = new URL("..", import.meta.url).pathname;
 const tmp = await Deno.makeTempDir({ prefix: "cli_errors_" });
 const QUICK = [
   "--train-limit",
@@ -22,19 +22,7 @@ const QUICK = [
 ];
 const EMB = ["--data", "fashion-mnist-embedded"];
 
-async function train(args: string[]) {
-  const r = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "cli/train.ts", ...args],
-    cwd: root,
-    env: { XDG_RUNTIME_DIR: "/tmp" },
-    stdin: "null",
-  }).output();
-  return {
-    code: r.code,
-    stdout: new TextDecoder().decode(r.stdout),
-    stderr: new TextDecoder().decode(r.stderr),
-  };
-}
+const train = runTrain;
 
 let outs = 0;
 /** Runs the command with a fresh --out; checks the one-line error; returns it. */

@@ -15,8 +15,8 @@ import {
 } from "../train/checkpoint.ts";
 import { initialSchedule } from "../train/schedule.ts";
 import { saveWeights } from "../train/weights.ts";
+import { jsonEvents, ROOT as root, runTrain, tinyRun } from "./helpers/cli.ts";
 
-const root = new URL("..", import.meta.url).pathname;
 const MODEL = () => configs.A({ width: 16, size: 32, classes: 10, channels: 1 });
 
 function state(step: number): TrainState {
@@ -201,29 +201,10 @@ Deno.test("a run resumes from its checkpoint next to a half-written temp file le
   const dir = await Deno.makeTempDir({ prefix: "train_checkpoint_" });
   try {
     const out = join(dir, "run");
-    const args = [
-      "--width",
-      "16",
-      "--data",
-      "fashion-mnist-embedded",
-      "--train-limit",
-      "256",
-      "--test-limit",
-      "100",
-      "--batch",
-      "32",
-      "--eval-batch",
-      "50",
-    ];
-    const run = (a: string[]) =>
-      new Deno.Command(Deno.execPath(), {
-        args: ["run", "-A", "cli/train.ts", ...a, "--json"],
-        cwd: root,
-        env: { XDG_RUNTIME_DIR: "/tmp" },
-        stdin: "null",
-      }).output();
+    const args = tinyRun(256);
+    const run = (a: string[]) => runTrain([...a, "--json"]);
     const first = await run(["nets/a.ts", ...args, "--epochs", "1", "--out", out]);
-    assert.strictEqual(first.code, 0, new TextDecoder().decode(first.stderr));
+    assert.strictEqual(first.code, 0, first.stderr);
     const path = join(out, "checkpoint.safetensors");
     const good = await Deno.readFile(path);
     // What a kill in the middle of the next write leaves: the first half of a checkpoint under
@@ -234,11 +215,8 @@ Deno.test("a run resumes from its checkpoint next to a half-written temp file le
     assert.strictEqual((await loadCheckpoint(path, m)).state.epoch, 1);
 
     const second = await run(["--resume", out, "--epochs", "2"]);
-    const stderr = new TextDecoder().decode(second.stderr);
-    assert.strictEqual(second.code, 0, stderr);
-    const events = new TextDecoder().decode(second.stdout).trim().split("\n").map((l) =>
-      JSON.parse(l)
-    );
+    assert.strictEqual(second.code, 0, second.stderr);
+    const events = jsonEvents(second.stdout);
     assert.ok(events.some((e) => e.event === "resume" && e.epoch === 1));
     assert.strictEqual(events.filter((e) => e.event === "step").length, 8);
     const ck = await loadCheckpoint(path, m);

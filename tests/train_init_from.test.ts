@@ -8,8 +8,8 @@ import { init, type Params } from "../dsl/mod.ts";
 import { configs } from "../nets/mod.ts";
 import { convPositions, initFromA } from "../train/init_from.ts";
 import { saveWeights } from "../train/weights.ts";
+import { jsonEvents, runTrain, tinyRun } from "./helpers/cli.ts";
 
-const root = new URL("..", import.meta.url).pathname;
 const V = { width: 16, size: 32, classes: 10, channels: 1 };
 
 /** A "trained" A: its own init with every bias set, so copied biases are recognisable too. */
@@ -108,32 +108,9 @@ Deno.test("--init-from: A of another width or a file without four convs is a cle
   }
 });
 
-function train(args: string[]) {
-  return new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "cli/train.ts", ...args, "--json"],
-    cwd: root,
-    env: { XDG_RUNTIME_DIR: "/tmp" },
-    stdin: "null",
-  }).output();
-}
+const train = (args: string[]) => runTrain([...args, "--json"]);
 
-const TINY_E = [
-  "nets/e.ts",
-  "--width",
-  "16",
-  "--data",
-  "fashion-mnist-embedded",
-  "--train-limit",
-  "64",
-  "--test-limit",
-  "50",
-  "--batch",
-  "32",
-  "--eval-batch",
-  "50",
-  "--epochs",
-  "1",
-];
+const TINY_E = ["nets/e.ts", ...tinyRun(64, 50), "--epochs", "1"];
 
 Deno.test("deno task train nets/e.ts --init-from A: says what it copied, and trains from it", async () => {
   const dir = await Deno.makeTempDir({ prefix: "train_init_from_" });
@@ -142,10 +119,10 @@ Deno.test("deno task train nets/e.ts --init-from A: says what it copied, and tra
     const out = join(dir, "run");
     // lr 0: the weights file after one epoch is the initialisation itself.
     const r = await train([...TINY_E, "--lr", "0", "--init-from", path, "--out", out]);
-    const stderr = new TextDecoder().decode(r.stderr);
-    assert.strictEqual(r.code, 0, stderr);
-    const events = new TextDecoder().decode(r.stdout).trim().split("\n").map((l) => JSON.parse(l));
-    const ev = events.find((e) => e.event === "init_from");
+    assert.strictEqual(r.code, 0, r.stderr);
+    const ev = jsonEvents(r.stdout).find((e) => e.event === "init_from") as
+      | { copied: string[] }
+      | undefined;
     assert.ok(ev, "no init_from event");
     assert.strictEqual(ev.copied.length, 14);
     assert.ok(ev.copied.includes("features.6.weight -> features.10.weight"), ev.copied.join(", "));
@@ -166,7 +143,7 @@ Deno.test("deno task train --init-from an A of another width: one-line error, no
     const { path } = await trainedA(dir, 8);
     const out = join(dir, "run");
     const r = await train([...TINY_E, "--init-from", path, "--out", out]);
-    const stderr = new TextDecoder().decode(r.stderr);
+    const stderr = r.stderr;
     assert.strictEqual(r.code, 2, stderr);
     assert.match(
       stderr,

@@ -4,37 +4,14 @@ import assert from "node:assert";
 import { join } from "node:path";
 import { configs } from "../nets/mod.ts";
 import { loadCheckpoint, saveCheckpoint } from "../train/checkpoint.ts";
+import { jsonEvents, runTrain, tinyRun } from "./helpers/cli.ts";
 
-const root = new URL("..", import.meta.url).pathname;
 const MODEL = () => configs.A({ width: 16, size: 32, classes: 10, channels: 1 });
-const TINY = [
-  "--width",
-  "16",
-  "--data",
-  "fashion-mnist-embedded",
-  "--train-limit",
-  "256",
-  "--test-limit",
-  "100",
-  "--batch",
-  "32",
-  "--eval-batch",
-  "50",
-];
+const TINY = tinyRun(256);
 
 async function train(args: string[]) {
-  const r = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "cli/train.ts", ...args, "--json"],
-    cwd: root,
-    env: { XDG_RUNTIME_DIR: "/tmp" },
-    stdin: "null",
-  }).output();
-  const stdout = new TextDecoder().decode(r.stdout);
-  return {
-    code: r.code,
-    stderr: new TextDecoder().decode(r.stderr),
-    events: stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l)),
-  };
+  const r = await runTrain([...args, "--json"]);
+  return { ...r, events: jsonEvents(r.stdout) };
 }
 
 /** One line, `error: ...`, no stack trace. */

@@ -5,25 +5,10 @@ import assert from "node:assert";
 import { join } from "node:path";
 import { loadCheckpoint } from "../train/checkpoint.ts";
 import { configs } from "../nets/mod.ts";
-
-const root = new URL("..", import.meta.url).pathname;
+import { jsonEvents, runTrain, tinyRun, trainCommand } from "./helpers/cli.ts";
 
 /** A tiny A (width /16) on 256 embedded images: 8 steps an epoch, seconds a run. */
-const TINY = [
-  "nets/a.ts",
-  "--width",
-  "16",
-  "--data",
-  "fashion-mnist-embedded",
-  "--train-limit",
-  "256",
-  "--test-limit",
-  "100",
-  "--batch",
-  "32",
-  "--eval-batch",
-  "50",
-];
+const TINY = ["nets/a.ts", ...tinyRun(256)];
 const MODEL = () => configs.A({ width: 16, size: 32, classes: 10, channels: 1 });
 
 type Event = Record<string, unknown> & { event: string };
@@ -33,27 +18,12 @@ interface Run {
   events: Event[];
 }
 
-function command(args: string[]) {
-  return new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "cli/train.ts", ...args, "--json"],
-    cwd: root,
-    env: { XDG_RUNTIME_DIR: "/tmp" },
-    stdout: "piped",
-    stderr: "piped",
-    stdin: "null",
-  });
-}
+const command = (args: string[]) => trainCommand([...args, "--json"]);
 
 async function train(args: string[]): Promise<Run> {
-  const out = await command(args).output();
-  const stderr = new TextDecoder().decode(out.stderr);
-  const run = { code: out.code, stderr, events: parse(new TextDecoder().decode(out.stdout)) };
-  assert.strictEqual(run.code, 0, `train ${args.join(" ")} failed:\n${stderr}`);
-  return run;
-}
-
-function parse(stdout: string): Event[] {
-  return stdout.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const r = await runTrain([...args, "--json"]);
+  assert.strictEqual(r.code, 0, `train ${args.join(" ")} failed:\n${r.stderr}`);
+  return { code: r.code, stderr: r.stderr, events: jsonEvents(r.stdout) as Event[] };
 }
 
 const steps = (r: Run) => r.events.filter((e) => e.event === "step");

@@ -5,34 +5,14 @@ import { join } from "node:path";
 import { configs } from "../nets/mod.ts";
 import { loadCheckpoint } from "../train/checkpoint.ts";
 import { loadWeights } from "../train/weights.ts";
+import { runTrain, tinyRun } from "./helpers/cli.ts";
 
-const root = new URL("..", import.meta.url).pathname;
-const TINY = [
-  "nets/a.ts",
-  "--width",
-  "16",
-  "--data",
-  "fashion-mnist-embedded",
-  "--train-limit",
-  "64",
-  "--test-limit",
-  "100",
-  "--batch",
-  "32",
-  "--eval-batch",
-  "50",
-];
+const TINY = ["nets/a.ts", ...tinyRun(64)];
 
 async function train(args: string[]) {
-  const r = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "cli/train.ts", ...args],
-    cwd: root,
-    env: { XDG_RUNTIME_DIR: "/tmp" },
-    stdin: "null",
-  }).output();
-  const stdout = new TextDecoder().decode(r.stdout), stderr = new TextDecoder().decode(r.stderr);
-  assert.strictEqual(r.code, 0, `train ${args.join(" ")} failed:\n${stderr}`);
-  return { stdout, stderr };
+  const r = await runTrain(args);
+  assert.strictEqual(r.code, 0, `train ${args.join(" ")} failed:\n${r.stderr}`);
+  return r;
 }
 
 Deno.test("a tiny run writes its run directory; --json prints one event per line", async () => {

@@ -10,8 +10,7 @@ import {
   type ScheduleConfig,
   type ScheduleState,
 } from "../train/schedule.ts";
-
-const root = new URL("..", import.meta.url).pathname;
+import { jsonEvents, runTrain, tinyRun } from "./helpers/cli.ts";
 
 /** The lr after each epoch for a run of validation accuracies. */
 function lrs(c: ScheduleConfig, accs: number[]): { lr: number[]; states: ScheduleState[] } {
@@ -104,40 +103,21 @@ Deno.test("deno task train --drop-at 1: epoch 2 steps at lr / 10, and the checkp
   const dir = await Deno.makeTempDir({ prefix: "train_schedule_" });
   try {
     const out = join(dir, "run");
-    const r = await new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "-A",
-        "cli/train.ts",
-        "nets/a.ts",
-        "--width",
-        "16",
-        "--data",
-        "fashion-mnist-embedded",
-        "--train-limit",
-        "64",
-        "--test-limit",
-        "100",
-        "--batch",
-        "32",
-        "--eval-batch",
-        "50",
-        "--epochs",
-        "2",
-        "--lr",
-        "0.05",
-        "--drop-at",
-        "1",
-        "--out",
-        out,
-        "--json",
-      ],
-      cwd: root,
-      env: { XDG_RUNTIME_DIR: "/tmp" },
-      stdin: "null",
-    }).output();
-    assert.strictEqual(r.code, 0, new TextDecoder().decode(r.stderr));
-    const events = new TextDecoder().decode(r.stdout).trim().split("\n").map((l) => JSON.parse(l));
+    const r = await runTrain([
+      "nets/a.ts",
+      ...tinyRun(64),
+      "--epochs",
+      "2",
+      "--lr",
+      "0.05",
+      "--drop-at",
+      "1",
+      "--out",
+      out,
+      "--json",
+    ]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const events = jsonEvents(r.stdout);
     const steps = events.filter((e) => e.event === "step");
     assert.deepStrictEqual(steps.map((e) => [e.epoch, e.lr]), [[0, 0.05], [0, 0.05], [1, 0.005], [
       1,
