@@ -189,7 +189,10 @@ function registerBlock(
 /** Register rows per invocation worth trying for M rows: 2, 4, 8, and M itself when smaller. */
 const rowChoices = (m: number) => uniq([2, 4, 8].map((t) => Math.min(t, m)));
 
-/** Most accumulators an invocation may hold: more spill on every target we have measured. */
+/** Most accumulators of a plain tm x tn register block (more spilled in the first session's
+ *  measurements). Blocks that reuse each load more hold a multiple of it and were measured
+ *  faster on llvmpipe all the same: the direct conv's row pairs (2x), the weight gradient's
+ *  rows of taps (k x, 192 accumulators at 8 x 8 x 3). */
 const MAX_BLOCK = 64;
 /** Workgroup sizes tried on CPU rasterizers: one SIMD row (llvmpipe runs 8 lanes together), and
  *  four, which gives each thread longer runs between workgroup switches. */
@@ -199,12 +202,16 @@ function cpuCandidates(s: TunableSpec, t: AdapterTraits): GemmTile[] {
   const { m, n } = gemmDims(s);
   const out: GemmTile[] = [];
   if (s.kind === "conv_grad_weight") {
-    // One (o, c) block per workgroup and tap, its long K split over ks lanes (tiles.ts).
+    // One (o, c) block per workgroup and tap (bk 1) or row of taps (bk k), its long K split
+    // over ks lanes (tiles.ts).
     for (const tm of uniq([4, 8].map((x) => Math.min(x, s.o)))) {
       for (const tn of uniq([4, 8].map((x) => Math.min(x, s.c)))) {
-        for (const ks of [8, 16, 32, 64]) {
-          if (ks > t.maxInvocations || 4 * ks * tm * tn > t.maxWorkgroupStorage) continue;
-          out.push({ variant: "register", bm: tm, bn: tn, bk: 1, tm, tn, ks });
+        for (const taps of uniq([1, s.k])) {
+          for (const ks of [8, 16, 32, 64]) {
+            const bytes = 4 * ks * tm * tn * taps;
+            if (ks > t.maxInvocations || bytes > t.maxWorkgroupStorage) continue;
+            out.push({ variant: "register", bm: tm, bn: tn, bk: taps, tm, tn, ks });
+          }
         }
       }
     }

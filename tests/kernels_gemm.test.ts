@@ -130,9 +130,16 @@ Deno.test("conv_grad_weight: every variant and shape, accumulate on and off", as
   let a = 0;
   for (const d of CONVS) {
     const lanes: GemmTile = { variant: "register", bm: 6, bn: 4, bk: 1, tm: 3, tn: 2, ks: 3 };
+    // bk = k: all k horizontal taps per invocation (sliding window along the row), with and
+    // without lanes, blocks larger than the channels.
+    const tapRows: GemmTile[] = [
+      { variant: "register", bm: 6, bn: 4, bk: d.k, tm: 3, tn: 2, ks: 3 },
+      { variant: "register", bm: 4, bn: 8, bk: d.k, tm: 4, tn: 4, ks: 1 },
+    ];
     const tiles = [
       ...Object.values(TILES),
       lanes,
+      ...tapRows,
       cpuTiles.convGradWeight(d),
       gpuTiles.convGradWeight(d),
     ];

@@ -93,6 +93,7 @@ function operands(s: ConvGradWeightSpec): GemmOperands {
  *  would leave all but 9 invocations idle). Rows and columns the padding cannot reach are cut
  *  from the loops, so the inner loop is tm + tn loads and tm*tn multiply-adds. */
 function emitRegister(w: WgslWriter, s: ConvGradWeightSpec): GemmLayout {
+  if (tapRow(s)) return emitRegisterTapRow(w, s);
   const { ho, wo } = convGradWeightDims(s), { bm, bn, tm, tn, ks } = s.tile;
   const kk2 = s.k * s.k, wx = bn / tn, wy = bm / tm, block = bm * bn;
   const tilesC = ceilDiv(s.c, bn), tilesO = ceilDiv(s.o, bm);
@@ -176,6 +177,129 @@ function emitRegister(w: WgslWriter, s: ConvGradWeightSpec): GemmLayout {
   };
 }
 
+/** The register variant with bk = k > 1: an invocation owns all k horizontal taps of one ky. */
+const tapRow = (s: ConvGradWeightSpec): boolean => s.k > 1 && s.tile.bk === s.k;
+
+/** "register" with bk = k: workgroup (tile of O, tile of C, one ky); invocation (lane, tx, ty)
+ *  owns tm o x tn c x the k taps kx of that row, so each g value loaded feeds tn * k
+ *  multiply-adds instead of tn. Along an output row the k input values x[ox + kx - pad] of a
+ *  channel slide by one per pixel: each step loads one new value per channel (zero past the
+ *  right border), and the window starts from the left border's values (zero before it). The ks
+ *  lanes take turns over output rows and add their partial blocks as in emitRegister. */
+function emitRegisterTapRow(w: WgslWriter, s: ConvGradWeightSpec): GemmLayout {
+  const { ho, wo } = convGradWeightDims(s), { bm, bn, tm, tn, ks } = s.tile, k = s.k;
+  const kk2 = k * k, wx = bn / tn, wy = bm / tm, block = bm * bn * k;
+  const tilesC = ceilDiv(s.c, bn), tilesO = ceilDiv(s.o, bm);
+  const g = grid(tilesO * tilesC * k);
+  const hw = s.h * s.w;
+  // Accumulator (i, j * k + t): o_base + i, c_base + j, tap kx = t.
+  const acc = (i: number, j: number, t: number) => accName(i, j * k + t);
+  if (ks > 1) w.line(`var<workgroup> partial: array<f32, ${ks * block}>;`).blank();
+  entry(w, [ks, wx, wy], g, (wid) => {
+    w.let("ky", mod(wid, k));
+    w.let("tile_c", mod(div(wid, k), tilesC));
+    w.let("tile_o", div(wid, k * tilesC));
+    w.line(`let dy = i32(ky) - ${s.pad}i;`);
+    w.line(`let y_lo = u32(max(0i, -dy));`);
+    w.line(`let y_hi = max(y_lo, u32(max(0i, min(${ho}i, ${s.h}i - dy))));`);
+    w.line("let rows_per_img = y_hi - y_lo;");
+    w.line(`let o_base = tile_o * ${bm}u + lid.z * ${tm}u;`);
+    w.line(`let c_base = tile_c * ${bn}u + lid.y * ${tn}u;`);
+    for (let i = 0; i < tm; i++) {
+      w.line(`let g_off${i} = min(o_base + ${i}u, ${s.o - 1}u) * ${ho * wo}u;`);
+    }
+    for (let j = 0; j < tn; j++) {
+      w.line(`let x_off${j} = min(c_base + ${j}u, ${s.c - 1}u) * ${hw}u;`);
+    }
+    declareAccumulators(w, tm, tn * k);
+    w.block(`for (var r = lid.x; r < ${s.n}u * rows_per_img; r += ${ks}u)`, () => {
+      w.line("let img = r / rows_per_img;");
+      w.line("let oy = y_lo + r % rows_per_img;");
+      w.line(`let g_row = img * ${s.o * ho * wo}u + oy * ${wo}u;`);
+      w.line(`let x_row = img * ${s.c * hw}u + u32(i32(oy) + dy) * ${s.w}u;`);
+      // Window value t of channel j at pixel ox is x[row, ox + t - pad]; before the first
+      // pixel it holds columns -pad .. k - 2 - pad (the last slot is loaded in the loop).
+      for (let j = 0; j < tn; j++) {
+        for (let t = 0; t < k - 1; t++) {
+          const ix = t - s.pad;
+          const load = ix >= 0 && ix < s.w ? `x[x_row + x_off${j} + ${ix}u]` : "0.0f";
+          w.line(`var win${j}_${t} = ${load};`);
+        }
+      }
+      w.block(`for (var ox = 0u; ox < ${wo}u; ox++)`, () => {
+        // The window's new right end: column ox + k - 1 - pad.
+        w.line(`let ix = ox + ${k - 1 - s.pad}u;`);
+        w.line(`let in_row = ix < ${s.w}u;`);
+        w.line(`let at = x_row + select(0u, ix, in_row);`);
+        for (let j = 0; j < tn; j++) {
+          w.line(`let win${j}_${k - 1} = select(0.0f, x[at + x_off${j}], in_row);`);
+        }
+        for (let i = 0; i < tm; i++) w.line(`let a${i} = g[g_row + g_off${i} + ox];`);
+        for (let i = 0; i < tm; i++) {
+          for (let j = 0; j < tn; j++) {
+            for (let t = 0; t < k; t++) w.line(`${acc(i, j, t)} += a${i} * win${j}_${t};`);
+          }
+        }
+        for (let j = 0; j < tn; j++) {
+          for (let t = 0; t < k - 1; t++) w.line(`win${j}_${t} = win${j}_${t + 1};`);
+        }
+      });
+    });
+    const store = (o: Expr, c: Expr, t: number, v: string) => {
+      w.when(and(lt(o, s.o), lt(c, s.c)), () => {
+        const at = add(add(mul(add(mul(o, s.c), c), kk2), mul(ref("ky", "u32"), k)), t);
+        emitOutputStore(w, "dw", [], s.accumulate, v, at, () => o);
+      });
+    };
+    if (ks === 1) {
+      for (let i = 0; i < tm; i++) {
+        for (let j = 0; j < tn; j++) {
+          for (let t = 0; t < k; t++) {
+            store(add(ref("o_base", "u32"), i), add(ref("c_base", "u32"), j), t, acc(i, j, t));
+          }
+        }
+      }
+      return;
+    }
+    // Partial block of lane l at [l][o - tile origin][c - tile origin][t].
+    w.line(`let own = lid.x * ${block}u + lid.z * ${tm * bn * k}u + lid.y * ${tn * k}u;`);
+    for (let i = 0; i < tm; i++) {
+      for (let j = 0; j < tn; j++) {
+        for (let t = 0; t < k; t++) {
+          w.line(`partial[own + ${(i * bn + j) * k + t}u] = ${acc(i, j, t)};`);
+        }
+      }
+    }
+    w.line("workgroupBarrier();");
+    const threads = ks * wx * wy;
+    for (let q = 0; q * threads < block; q++) {
+      w.scope(() => {
+        w.line(`let e = li + ${q * threads}u;`);
+        const body = () => {
+          w.line("var sum = 0.0f;");
+          w.line(`for (var l = 0u; l < ${ks}u; l++) { sum += partial[l * ${block}u + e]; }`);
+          const o = ref(`(tile_o * ${bm}u + e / ${bn * k}u)`, "u32");
+          const c = ref(`(tile_c * ${bn}u + e / ${k}u % ${bn}u)`, "u32");
+          w.when(and(lt(o, s.o), lt(c, s.c)), () => {
+            const at = ref(
+              `((${o.code} * ${s.c}u + ${c.code}) * ${kk2}u + ky * ${k}u + e % ${k}u)`,
+              "u32",
+            );
+            emitOutputStore(w, "dw", [], s.accumulate, "sum", at, () => o);
+          });
+        };
+        if ((q + 1) * threads > block) w.block(`if (e < ${block}u)`, body);
+        else body();
+      });
+    }
+  });
+  return {
+    workgroupSize: [ks, wx, wy],
+    grid: g,
+    workgroupStorageBytes: ks > 1 ? 4 * ks * block : 0,
+  };
+}
+
 export function emitConvGradWeight(s: ConvGradWeightSpec): EmittedKernel {
   const { ho, wo, m, n, k } = convGradWeightDims(s), t = s.tile;
   const w = newWriter(
@@ -190,7 +314,7 @@ export function emitConvGradWeight(s: ConvGradWeightSpec): EmittedKernel {
     ? emitWorkgroupGemm(w, operands(s), t)
     : emitSplitKGemm(w, operands(s), t);
   return kernel({
-    name: `conv_grad_weight ${t.variant} ${t.tm}x${t.tn}`,
+    name: `conv_grad_weight ${t.variant}${tapRow(s) ? ` ${s.k} taps` : ""} ${t.tm}x${t.tn}`,
     wgsl: w.toString(),
     ...layout,
     bindings,
