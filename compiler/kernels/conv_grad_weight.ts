@@ -33,6 +33,7 @@ import { emitOutputStore } from "./epilogue.ts";
 import {
   accName,
   declareAccumulators,
+  emitLaneSum,
   emitOuterProduct,
   emitSplitKGemm,
   emitWorkgroupGemm,
@@ -86,6 +87,20 @@ function operands(s: ConvGradWeightSpec): GemmOperands {
   };
 }
 
+/** An invocation's (o, c) block: o_base, c_base, and the plane offsets of its tm g rows and tn
+ *  x channels (clamped: the rows and channels past the edge compute values never stored). */
+function blockOffsets(w: WgslWriter, s: ConvGradWeightSpec): void {
+  const { ho, wo } = convGradWeightDims(s), { bm, bn, tm, tn } = s.tile;
+  w.line(`let o_base = tile_o * ${bm}u + lid.z * ${tm}u;`);
+  w.line(`let c_base = tile_c * ${bn}u + lid.y * ${tn}u;`);
+  for (let i = 0; i < tm; i++) {
+    w.line(`let g_off${i} = min(o_base + ${i}u, ${s.o - 1}u) * ${ho * wo}u;`);
+  }
+  for (let j = 0; j < tn; j++) {
+    w.line(`let x_off${j} = min(c_base + ${j}u, ${s.c - 1}u) * ${s.h * s.w}u;`);
+  }
+}
+
 /** The "register" variant: workgroup (tile of O, tile of C, one (ky, kx)); invocation
  *  (lane, tx, ty) owns tm consecutive o x tn consecutive c, and the ks lanes of a block take
  *  turns over the output rows (image, oy), adding their partial blocks in workgroup memory at
@@ -112,14 +127,7 @@ function emitRegister(w: WgslWriter, s: ConvGradWeightSpec): GemmLayout {
     w.line(`let x_lo = u32(max(0i, -dx));`);
     w.line(`let x_hi = u32(max(0i, min(${wo}i, ${s.w}i - dx)));`);
     w.line("let rows_per_img = y_hi - y_lo;");
-    w.line(`let o_base = tile_o * ${bm}u + lid.z * ${tm}u;`);
-    w.line(`let c_base = tile_c * ${bn}u + lid.y * ${tn}u;`);
-    for (let i = 0; i < tm; i++) {
-      w.line(`let g_off${i} = min(o_base + ${i}u, ${s.o - 1}u) * ${ho * wo}u;`);
-    }
-    for (let j = 0; j < tn; j++) {
-      w.line(`let x_off${j} = min(c_base + ${j}u, ${s.c - 1}u) * ${hw}u;`);
-    }
+    blockOffsets(w, s);
     declareAccumulators(w, tm, tn);
     w.block(`for (var r = lid.x; r < ${s.n}u * rows_per_img; r += ${ks}u)`, () => {
       w.line("let img = r / rows_per_img;");
@@ -153,22 +161,11 @@ function emitRegister(w: WgslWriter, s: ConvGradWeightSpec): GemmLayout {
     for (let i = 0; i < tm; i++) {
       for (let j = 0; j < tn; j++) w.line(`partial[own + ${i * bn + j}u] = ${accName(i, j)};`);
     }
-    w.line("workgroupBarrier();");
-    const threads = ks * wx * wy;
-    for (let q = 0; q * threads < block; q++) {
-      w.scope(() => {
-        w.line(`let e = li + ${q * threads}u;`);
-        const body = () => {
-          w.line("var sum = 0.0f;");
-          w.line(`for (var l = 0u; l < ${ks}u; l++) { sum += partial[l * ${block}u + e]; }`);
-          const o = ref(`(tile_o * ${bm}u + e / ${bn}u)`, "u32");
-          const c = ref(`(tile_c * ${bn}u + e % ${bn}u)`, "u32");
-          store(o, c, "sum");
-        };
-        if ((q + 1) * threads > block) w.block(`if (e < ${block}u)`, body);
-        else body();
-      });
-    }
+    emitLaneSum(w, ks, block, ks * wx * wy, () => {
+      const o = ref(`(tile_o * ${bm}u + e / ${bn}u)`, "u32");
+      const c = ref(`(tile_c * ${bn}u + e % ${bn}u)`, "u32");
+      store(o, c, "sum");
+    });
   });
   return {
     workgroupSize: [ks, wx, wy],
@@ -203,14 +200,7 @@ function emitRegisterTapRow(w: WgslWriter, s: ConvGradWeightSpec): GemmLayout {
     w.line(`let y_lo = u32(max(0i, -dy));`);
     w.line(`let y_hi = max(y_lo, u32(max(0i, min(${ho}i, ${s.h}i - dy))));`);
     w.line("let rows_per_img = y_hi - y_lo;");
-    w.line(`let o_base = tile_o * ${bm}u + lid.z * ${tm}u;`);
-    w.line(`let c_base = tile_c * ${bn}u + lid.y * ${tn}u;`);
-    for (let i = 0; i < tm; i++) {
-      w.line(`let g_off${i} = min(o_base + ${i}u, ${s.o - 1}u) * ${ho * wo}u;`);
-    }
-    for (let j = 0; j < tn; j++) {
-      w.line(`let x_off${j} = min(c_base + ${j}u, ${s.c - 1}u) * ${hw}u;`);
-    }
+    blockOffsets(w, s);
     declareAccumulators(w, tm, tn * k);
     w.block(`for (var r = lid.x; r < ${s.n}u * rows_per_img; r += ${ks}u)`, () => {
       w.line("let img = r / rows_per_img;");
@@ -270,28 +260,17 @@ function emitRegisterTapRow(w: WgslWriter, s: ConvGradWeightSpec): GemmLayout {
         }
       }
     }
-    w.line("workgroupBarrier();");
-    const threads = ks * wx * wy;
-    for (let q = 0; q * threads < block; q++) {
-      w.scope(() => {
-        w.line(`let e = li + ${q * threads}u;`);
-        const body = () => {
-          w.line("var sum = 0.0f;");
-          w.line(`for (var l = 0u; l < ${ks}u; l++) { sum += partial[l * ${block}u + e]; }`);
-          const o = ref(`(tile_o * ${bm}u + e / ${bn * k}u)`, "u32");
-          const c = ref(`(tile_c * ${bn}u + e / ${k}u % ${bn}u)`, "u32");
-          w.when(and(lt(o, s.o), lt(c, s.c)), () => {
-            const at = ref(
-              `((${o.code} * ${s.c}u + ${c.code}) * ${kk2}u + ky * ${k}u + e % ${k}u)`,
-              "u32",
-            );
-            emitOutputStore(w, "dw", [], s.accumulate, "sum", at, () => o);
-          });
-        };
-        if ((q + 1) * threads > block) w.block(`if (e < ${block}u)`, body);
-        else body();
+    emitLaneSum(w, ks, block, ks * wx * wy, () => {
+      const o = ref(`(tile_o * ${bm}u + e / ${bn * k}u)`, "u32");
+      const c = ref(`(tile_c * ${bn}u + e / ${k}u % ${bn}u)`, "u32");
+      w.when(and(lt(o, s.o), lt(c, s.c)), () => {
+        const at = ref(
+          `((${o.code} * ${s.c}u + ${c.code}) * ${kk2}u + ky * ${k}u + e % ${k}u)`,
+          "u32",
+        );
+        emitOutputStore(w, "dw", [], s.accumulate, "sum", at, () => o);
       });
-    }
+    });
   });
   return {
     workgroupSize: [ks, wx, wy],

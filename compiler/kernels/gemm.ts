@@ -308,26 +308,41 @@ export function emitSplitKGemm(w: WgslWriter, op: GemmOperands, t: GemmTile): Ge
         w.line(`partial[own + ${i * wy * bn + j * wx}u] = ${accName(i, j)};`);
       }
     }
-    w.line("workgroupBarrier();");
-    for (let q = 0; q * threads < block; q++) {
-      w.scope(() => {
-        w.line(`let e = li + ${q * threads}u;`);
-        const body = () => {
-          w.line("var sum = 0.0f;");
-          w.line(`for (var s = 0u; s < ${ks}u; s++) { sum += partial[s * ${block}u + e]; }`);
-          const row = add(row0, ref(`(e / ${bn}u)`, "u32"));
-          const col = add(col0, ref(`(e % ${bn}u)`, "u32"));
-          w.when(and(lt(row, op.m), lt(col, op.n)), () => {
-            const r = w.let("row", row), c = w.let("col", col);
-            op.rowSetup?.(w, r, "_r");
-            op.colSetup?.(w, c, "_c");
-            op.store(w, r, c, "sum", "_r", "_c");
-          });
-        };
-        if ((q + 1) * threads > block) w.block(`if (e < ${block}u)`, body);
-        else body();
+    emitLaneSum(w, ks, block, threads, () => {
+      const row = add(row0, ref(`(e / ${bn}u)`, "u32"));
+      const col = add(col0, ref(`(e % ${bn}u)`, "u32"));
+      w.when(and(lt(row, op.m), lt(col, op.n)), () => {
+        const r = w.let("row", row), c = w.let("col", col);
+        op.rowSetup?.(w, r, "_r");
+        op.colSetup?.(w, c, "_c");
+        op.store(w, r, c, "sum", "_r", "_c");
       });
-    }
+    });
   });
   return { workgroupSize: [ks, wx, wy], grid: g, workgroupStorageBytes: 4 * ks * block };
+}
+
+/** After ks groups have written their partial blocks (`block` values each, group l's at
+ *  partial[l * block]), the workgroup's `threads` invocations sum them in a fixed order:
+ *  element `e` of the block, its total in `sum`, goes to `store`. */
+export function emitLaneSum(
+  w: WgslWriter,
+  ks: number,
+  block: number,
+  threads: number,
+  store: () => void,
+): void {
+  w.line("workgroupBarrier();");
+  for (let q = 0; q * threads < block; q++) {
+    w.scope(() => {
+      w.line(`let e = li + ${q * threads}u;`);
+      const body = () => {
+        w.line("var sum = 0.0f;");
+        w.line(`for (var l = 0u; l < ${ks}u; l++) { sum += partial[l * ${block}u + e]; }`);
+        store();
+      };
+      if ((q + 1) * threads > block) w.block(`if (e < ${block}u)`, body);
+      else body();
+    });
+  }
 }

@@ -93,7 +93,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
   {
     let e = li + 0u;
     var sum = 0.0f;
-    for (var s = 0u; s < 16u; s++) { sum += partial[s * 256u + e]; }
+    for (var l = 0u; l < 16u; l++) { sum += partial[l * 256u + e]; }
     if (((block_row + (e / 16u)) < 8u) && ((block_col + (e % 16u)) < 72u)) {
       let row = block_row + (e / 16u);
       let col = block_col + (e % 16u);
