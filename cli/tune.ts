@@ -31,6 +31,7 @@ import {
   type TypedArray,
 } from "../runtime/kernel_runner.ts";
 import { intFlag, loadNet, main, parse, UsageError, variantOf, variantOptions } from "./common.ts";
+import { relError } from "../runtime/agreement.ts";
 
 /** A candidate's output may differ from the default's by this much, relative to the largest
  *  |value|: the tiles sum K in different orders (split K over up to 64 lanes, K up to 64k
@@ -39,18 +40,6 @@ export const AGREEMENT = 1e-4;
 /** A candidate replaces the default only when faster by this fraction: less is within what
  *  a shared machine's noise moves the best of a few runs, and a tuned entry must earn its keep. */
 export const MIN_GAIN = 0.05;
-
-/** max|got - want| / max|want| (Infinity for NaN or a short array). */
-export function disagreement(got: ArrayLike<number>, want: ArrayLike<number>): number {
-  if (got.length < want.length) return Infinity;
-  let scale = 0, err = 0;
-  for (let i = 0; i < want.length; i++) {
-    scale = Math.max(scale, Math.abs(want[i]));
-    const e = Math.abs(got[i] - want[i]);
-    err = Number.isNaN(e) ? Infinity : Math.max(err, e);
-  }
-  return err / Math.max(scale, 1e-30);
-}
 
 /** Seeded inputs for every storage binding (floats in [-1, 1), the dropout seed a constant);
  *  the output starts as noise too, so an element a tile fails to write shows. */
@@ -142,7 +131,7 @@ export async function tuneShape(
   const iters = Math.max(1, Math.min(50, Math.round(targetMs / (first * 1000))));
   for (const [t, k] of kernels) {
     if (t !== trials[0]) {
-      const e = disagreement(await outputOf(k), want);
+      const e = relError(await outputOf(k), want);
       if (!(e <= AGREEMENT)) {
         t.rejected = `output differs from the default's (${e.toExponential(1)})`;
         kernels.delete(t);

@@ -5,7 +5,8 @@
 // Tolerance: AGREEMENT in cli/tune.ts (1e-4 relative to the output's max |value|); the tiles
 // differ only in the order they sum K.
 import assert from "node:assert";
-import { AGREEMENT, bindingData, disagreement, tuneShape } from "../cli/tune.ts";
+import { AGREEMENT, bindingData, tuneShape } from "../cli/tune.ts";
+import { relError as disagreement } from "../runtime/agreement.ts";
 import { ops } from "../compiler/ops/mod.ts";
 import type { ConvSpec, GemmTile } from "../compiler/kernels/spec.ts";
 import { tilePolicy } from "../compiler/kernels/tiles.ts";

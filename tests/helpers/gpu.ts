@@ -28,8 +28,9 @@ import {
 import { configs } from "../../nets/mod.ts";
 import { variant as tinyResnet } from "../../examples/tiny_resnet.ts";
 import { rand } from "../kernel_reference.ts";
+import { relError } from "../../runtime/agreement.ts";
 
-export { rand };
+export { rand, relError };
 
 let opened: Promise<Gpu> | undefined;
 /** The process's GPU (one device shared by every test of the file). */
@@ -116,20 +117,6 @@ export function referenceGrads(
     grads.set(q.name, vals[g.outputs[`grad:${q.name}`]].data as Float32Array);
   }
   return { loss: vals[g.outputs.loss].data[0], grads };
-}
-
-/** max|got - want| / max|want|: one number per tensor, scaled so that a value's error is
- *  judged against the tensor's magnitude rather than its own (near-zero entries have no
- *  meaningful relative error in f32). */
-export function relError(got: ArrayLike<number>, want: ArrayLike<number>): number {
-  if (got.length < want.length) return Infinity;
-  let scale = 0, err = 0;
-  for (let i = 0; i < want.length; i++) {
-    scale = Math.max(scale, Math.abs(want[i]));
-    const e = Math.abs(got[i] - want[i]);
-    err = Number.isNaN(e) ? Infinity : Math.max(err, e);
-  }
-  return err / Math.max(scale, 1e-30);
 }
 
 /** Every tensor of `got` within `tol` of `want` (relError), naming the worst on failure. */
