@@ -5,7 +5,8 @@ import { emitKernel } from "../compiler/kernels/mod.ts";
 import { storageSizes } from "../compiler/kernels/io.ts";
 import type { EmittedKernel, KernelSpec } from "../compiler/kernels/spec.ts";
 
-export type TypedArray = Float32Array | Int32Array | Uint32Array;
+/** Float16Array for bindings a spec stores as f16 (`f16` positions). */
+export type TypedArray = Float32Array | Float16Array | Int32Array | Uint32Array;
 
 /** Values of the per-step uniform (STEP_UNIFORM_WGSL). */
 export interface StepValues {
@@ -66,6 +67,14 @@ const numbered = (src: string) =>
 
 const align16 = (n: number) => Math.max(16, Math.ceil(n / 16) * 16);
 
+/** The bytes of `a` padded to a multiple of 4 (writeBuffer's unit; an odd-length f16 array). */
+export function writable(a: TypedArray): BufferSource {
+  if (a.byteLength % 4 === 0) return a as unknown as BufferSource;
+  const out = new Uint8Array(Math.ceil(a.byteLength / 4) * 4);
+  out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  return out;
+}
+
 function emitted(kernel: KernelSpec | EmittedKernel): EmittedKernel {
   return isSpec(kernel) ? emitKernel(kernel) : kernel;
 }
@@ -90,7 +99,7 @@ export async function runKernelBindings(
   const buffers = arrays.map((a, i) =>
     device.createBuffer({ label: storage[i].name, size: align16(a.byteLength), usage })
   );
-  arrays.forEach((a, i) => device.queue.writeBuffer(buffers[i], 0, a as unknown as BufferSource));
+  arrays.forEach((a, i) => device.queue.writeBuffer(buffers[i], 0, writable(a)));
   const stepBuf = device.createBuffer({
     label: "step",
     size: 16,
@@ -162,7 +171,13 @@ export async function runKernel(
     if (outputInit) arrays.push(outputInit);
     else if (isSpec(kernel)) {
       const o = storageSizes(kernel)[storage.length - 1];
-      arrays.push(o.type === "f32" ? new Float32Array(o.elems) : new Int32Array(o.elems));
+      arrays.push(
+        o.type === "f32"
+          ? new Float32Array(o.elems)
+          : o.type === "f16"
+          ? new Float16Array(o.elems)
+          : new Int32Array(o.elems),
+      );
     } else throw new KernelError(`kernel '${k.name}': outputInit is needed to size the output`);
   }
   const out = await runKernelBindings(device, k, arrays, step);
@@ -185,7 +200,7 @@ export async function timeKernel(
   const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
   const buffers = arrays.map((a) => {
     const b = device.createBuffer({ size: align16(a.byteLength), usage });
-    device.queue.writeBuffer(b, 0, a as unknown as BufferSource);
+    device.queue.writeBuffer(b, 0, writable(a));
     return b;
   });
   const stepBuf = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM });

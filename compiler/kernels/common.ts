@@ -20,23 +20,34 @@ export const readWrite = (name: string, elemType: Binding["elemType"] = "f32"): 
 /** Named step_params in WGSL: `step` is a WGSL builtin function. */
 export const stepUniform: Binding = { name: "step_params", access: "uniform", elemType: "u32" };
 
-/** Declares the bindings in order (group 0). `vec4` names bindings viewed as array<vec4<f32>>
- *  (the kernel then reads 16-byte groups; only chosen when the tensor's size allows). */
+/** Declares the bindings in order (group 0) and returns them as declared. `vec4` names bindings
+ *  viewed as array<vec4<f32>> (the kernel then reads 16-byte groups; only chosen when the
+ *  tensor's size allows). `half` lists the positions, among the storage bindings, of those
+ *  stored as f16 (a spec's `f16`, set by the lowering under `--precision f16`): the module then
+ *  enables f16 and the writer's load/store convert them. */
 export function declareBindings(
   w: WgslWriter,
   bindings: readonly Binding[],
   vec4: ReadonlySet<string> = new Set(),
-): void {
-  if (bindings.some((b) => b.access === "uniform")) w.line(STEP_UNIFORM_WGSL + ";");
-  bindings.forEach((b, i) => {
+  half: readonly number[] = [],
+): Binding[] {
+  let s = 0;
+  const typed = bindings.map((b): Binding =>
+    b.access === "uniform" ? b : half.includes(s++) ? { ...b, elemType: "f16" } : b
+  );
+  if (typed.some((b) => b.elemType === "f16")) w.line("enable f16;");
+  if (typed.some((b) => b.access === "uniform")) w.line(STEP_UNIFORM_WGSL + ";");
+  typed.forEach((b, i) => {
     const at = `@group(0) @binding(${i})`;
     if (b.access === "uniform") {
       w.line(`${at} var<uniform> ${b.name}: Step;`);
       return;
     }
-    const elem = vec4.has(b.name) ? "vec4<f32>" : b.elemType;
+    const elem = vec4.has(b.name) ? `vec4<${b.elemType}>` : b.elemType;
+    w.storage(b.name, elem);
     w.line(`${at} var<storage, ${b.access}> ${b.name}: array<${elem}>;`);
   });
+  return typed;
 }
 
 /** A dispatch of `total` workgroups folded into x and y (each at most 65535). */

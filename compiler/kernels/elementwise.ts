@@ -20,14 +20,18 @@ import type { ElementwiseSpec, EmittedKernel } from "./spec.ts";
 
 export function emitElementwise(s: ElementwiseSpec): EmittedKernel {
   const w = newWriter(`elementwise ${s.size} [${s.epilogue.map((e) => e.op).join(", ")}]`);
-  const bindings = [read("x"), ...epilogueBindings(s.epilogue), readWrite("y")];
-  declareBindings(w, bindings);
+  const bindings = declareBindings(
+    w,
+    [read("x"), ...epilogueBindings(s.epilogue), readWrite("y")],
+    undefined,
+    s.f16,
+  );
   emitEpilogueHelpers(w, s.epilogue);
   w.blank();
   const { channels, spatial } = s.layout;
   const g = flatEntry(w, s.size, (i) => {
     const channel = () => mod(div(i, spatial), channels);
-    emitOutputStore(w, "y", s.epilogue, false, `x[${i.code}]`, i, channel);
+    emitOutputStore(w, "y", s.epilogue, false, w.load("x", i.code), i, channel);
   });
   return kernel({
     name: "elementwise",

@@ -2,7 +2,7 @@
 // each output value before storing it, so bias, ReLU, ReLU's gradient mask, residual adds and
 // dropout cost no extra pass over memory. Shared by every kernel that takes an epilogue.
 import { DROPOUT_WGSL, dropoutThreshold } from "../ops/dropout_hash.ts";
-import { type Expr, f32, index, strip, u32, type WgslWriter } from "../wgsl/mod.ts";
+import { type Expr, f32, strip, u32, type WgslWriter } from "../wgsl/mod.ts";
 import { read } from "./common.ts";
 import type { Binding, EpilogueOp } from "./spec.ts";
 
@@ -51,7 +51,7 @@ export function emitEpilogue(
     const b = bindingOf(op, k)?.name ?? "";
     switch (op.op) {
       case "bias":
-        w.line(`${v} += ${strip(index(b, c(), "f32").code)};`);
+        w.line(`${v} += ${w.load(b, c())};`);
         break;
       case "relu":
         // Not max(v, 0): WGSL leaves max's NaN behaviour open; this keeps NaN visible.
@@ -59,10 +59,10 @@ export function emitEpilogue(
         break;
       case "mask":
         // ReLU's gradient: pass where the ReLU output is > 0 (so 0 at the kink, as PyTorch).
-        w.line(`${v} = select(0.0f, ${v}, ${index(b, i, "f32").code} > 0.0f);`);
+        w.line(`${v} = select(0.0f, ${v}, ${w.load(b, i)} > 0.0f);`);
         break;
       case "add":
-        w.line(`${v} += ${index(b, i, "f32").code};`);
+        w.line(`${v} += ${w.load(b, i)};`);
         break;
       case "dropout": {
         // Keep when the hash is at or above p * 2^32 (ops/dropout_hash.ts), scaled by 1/(1-p).
@@ -97,14 +97,14 @@ export function emitOutputStore(
   c: () => Expr,
 ): void {
   if (accumulate) {
-    w.line(`${index(out, i, "f32").code} += ${v};`);
+    w.store(out, i, v, "+");
     return;
   }
   if (ops.length === 0) {
-    w.line(`${index(out, i, "f32").code} = ${v};`);
+    w.store(out, i, v);
     return;
   }
   w.line(`var r = ${v};`);
   emitEpilogue(w, ops, "r", i, c);
-  w.line(`${index(out, i, "f32").code} = r;`);
+  w.store(out, i, "r");
 }

@@ -6,7 +6,7 @@ import type { EpilogueOp, KernelKind, KernelSpec } from "./spec.ts";
 
 export interface StorageSize {
   elems: number;
-  type: "f32" | "i32" | "u32";
+  type: "f32" | "f16" | "i32" | "u32";
 }
 
 const f = (elems: number): StorageSize => ({ elems, type: "f32" });
@@ -84,5 +84,10 @@ const sizes: { [K in KernelKind]: (s: Of<K>) => StorageSize[] } = {
 };
 
 export function storageSizes(spec: KernelSpec): StorageSize[] {
-  return (sizes[spec.kind] as (s: KernelSpec) => StorageSize[])(spec);
+  const all = (sizes[spec.kind] as (s: KernelSpec) => StorageSize[])(spec);
+  const half = "f16" in spec ? spec.f16 ?? [] : [];
+  return all.map((b, i) => half.includes(i) ? { ...b, type: "f16" } : b);
 }
+
+/** Bytes per element of a storage type. */
+export const elemBytes = (t: StorageSize["type"]): number => t === "f16" ? 2 : 4;

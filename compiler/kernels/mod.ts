@@ -11,6 +11,7 @@ import { emitMatmul } from "./matmul.ts";
 import { emitPool } from "./pool.ts";
 import { emitRows } from "./rows.ts";
 import { emitSgd } from "./sgd.ts";
+import { elemBytes, storageSizes } from "./io.ts";
 import type { EmittedKernel, KernelKind, KernelSpec } from "./spec.ts";
 
 // The KernelSpec member whose kind includes K (PoolSpec etc. cover two kinds each).
@@ -39,7 +40,14 @@ export const emitters: { [K in KernelKind]: (spec: Of<K>) => EmittedKernel } = {
 };
 
 export function emitKernel(spec: KernelSpec): EmittedKernel {
-  return (emitters[spec.kind] as (s: KernelSpec) => EmittedKernel)(spec);
+  const k = (emitters[spec.kind] as (s: KernelSpec) => EmittedKernel)(spec);
+  if (!("f16" in spec) || !spec.f16?.length) return k;
+  // The emitters count 4 bytes an element; f16 storage moves 2 for its tensors. Scaled by the
+  // share of f16 bytes among the bindings (each counted once), for the roofline in `explain`.
+  const sizes = storageSizes(spec);
+  const all = sizes.reduce((a, b) => a + 4 * b.elems, 0);
+  const stored = sizes.reduce((a, b) => a + elemBytes(b.type) * b.elems, 0);
+  return { ...k, bytes: Math.round(k.bytes * stored / Math.max(1, all)) };
 }
 
 export { type StorageSize, storageSizes } from "./io.ts";

@@ -47,10 +47,18 @@ export interface GemmTile {
   ks: number;
 }
 
+/** Storage precision of a plan kernel: the positions, among its storage bindings (inputs in
+ *  binding order, then the output), of the tensors stored as f16. The lowering sets it under
+ *  `--precision f16` (compiler/precision.ts); absent otherwise, so f32 specs keep their keys.
+ *  Kernels compute and accumulate in f32 either way. */
+export interface Stored {
+  f16?: readonly number[];
+}
+
 /** Implicit-GEMM convolution, stride 1: y[n,o,y,x] = sum_{c,ky,kx} x[n,c,y+ky-pad,x+kx-pad] *
  *  W[o,c,ky,kx]. With flip, W is read from a stored [C=o-dim..] tensor as the input gradient
  *  needs: W[o,c,ky,kx] = stored[c,o,k-1-ky,k-1-kx] (stored is the forward layer's weight). */
-export interface ConvSpec {
+export interface ConvSpec extends Stored {
   kind: "conv";
   n: number;
   c: number;
@@ -69,7 +77,7 @@ export interface ConvSpec {
 }
 
 /** dw[o,c,ky,kx] (+)= sum_{n,y,x} g[n,o,y,x] * x[n,c,y+ky-pad,x+kx-pad]. Inputs: x, g. */
-export interface ConvGradWeightSpec {
+export interface ConvGradWeightSpec extends Stored {
   kind: "conv_grad_weight";
   n: number;
   c: number;
@@ -84,7 +92,7 @@ export interface ConvGradWeightSpec {
 
 /** C[m,n] = op(A) op(B) then epilogue (channel = column). Inputs: A, B, extras. With
  *  accumulate, C += result (gradient accumulation; no epilogue then). */
-export interface MatmulSpec {
+export interface MatmulSpec extends Stored {
   kind: "matmul";
   m: number;
   n: number;
@@ -97,7 +105,7 @@ export interface MatmulSpec {
 }
 
 /** out[i] = epilogue(in[i]); the standalone home of ops that found no producer to fold into. */
-export interface ElementwiseSpec {
+export interface ElementwiseSpec extends Stored {
   kind: "elementwise";
   size: number;
   layout: EpilogueLayout;
@@ -105,7 +113,7 @@ export interface ElementwiseSpec {
 }
 
 /** Pool-like ops over NCHW. maxpool_grad and lrn_grad take inputs (x, g). */
-export interface PoolSpec {
+export interface PoolSpec extends Stored {
   kind: "maxpool" | "maxpool_grad";
   n: number;
   c: number;
@@ -116,7 +124,7 @@ export interface PoolSpec {
   epilogue?: EpilogueOp[];
 }
 
-export interface LrnSpec {
+export interface LrnSpec extends Stored {
   kind: "lrn" | "lrn_grad";
   n: number;
   c: number;
@@ -132,14 +140,14 @@ export interface LrnSpec {
  *  labels:i32 -> f32[1] mean loss), softmax_xent_grad (logits, labels, g:f32[1]),
  *  topk_correct (logits, labels -> f32[2]: rows whose label is the argmax, rows whose label is
  *  among the 5 largest), the accuracy counts a training step reads back with the loss. */
-export interface RowSpec {
+export interface RowSpec extends Stored {
   kind: "softmax" | "softmax_grad" | "softmax_xent" | "softmax_xent_grad" | "topk_correct";
   rows: number;
   cols: number;
 }
 
 /** out (+)= sum of g over every axis but 1: g is [n, c, spatial]. */
-export interface BiasGradSpec {
+export interface BiasGradSpec extends Stored {
   kind: "bias_grad";
   n: number;
   c: number;
@@ -149,7 +157,7 @@ export interface BiasGradSpec {
 
 /** Channel copy between NCHW tensors (concat and slice): out[:, outOffset + j] =
  *  in[:, inOffset + j] for j < count. Concat writes its output with one such kernel per input. */
-export interface CopyChannelsSpec {
+export interface CopyChannelsSpec extends Stored {
   kind: "copy_channels";
   n: number;
   spatial: number;
@@ -196,7 +204,7 @@ export interface Binding {
   name: string;
   /** storage read-only, storage read-write, or the per-step uniform. */
   access: "read" | "read_write" | "uniform";
-  elemType: "f32" | "i32" | "u32";
+  elemType: "f32" | "f16" | "i32" | "u32";
 }
 
 export interface EmittedKernel {

@@ -8,6 +8,48 @@ const INDENT = "  ";
 export class WgslWriter {
   readonly #lines: string[] = [];
   #depth = 0;
+  /** Element types of the storage arrays declared so far (kernels/common.ts declareBindings).
+   *  Kernels compute in f32; an array stored as f16 is read and written through load and
+   *  store, which convert, so one emitter serves both precisions. */
+  readonly #storage = new Map<string, string>();
+
+  /** Records that `name` is a storage array of `elem` (f32, f16, vec4<f32>, vec4<f16>, ...). */
+  storage(name: string, elem: string): this {
+    this.#storage.set(name, elem);
+    return this;
+  }
+
+  /** Whether `name` is stored as f16 (scalar or vec4). */
+  isHalf(name: string): boolean {
+    return /f16/.test(this.#storage.get(name) ?? "");
+  }
+
+  /** `name[i]` as the f32 (vec4<f32> for a vec4 view) value kernels compute with. Names the
+   *  writer has not seen (workgroup and local arrays) read as they are. A string index is
+   *  used as written, an Expr without its outer parentheses. */
+  load(name: string, i: Expr | string): string {
+    const at = `${name}[${typeof i === "string" ? i : strip(i.code)}]`;
+    const e = this.#storage.get(name);
+    return e === "f16" ? `f32(${at})` : e === "vec4<f16>" ? `vec4<f32>(${at})` : at;
+  }
+
+  /** load as a typed expression (f32, or vec4<f32> for a vec4 view). */
+  at(name: string, i: Expr): Expr {
+    const e = this.#storage.get(name) ?? "f32";
+    return { type: e.startsWith("vec4") ? "vec4<f32>" : "f32", code: this.load(name, i) };
+  }
+
+  /** The statement `name[i] = v;` (op "+": `+=`), converting v to the stored type. */
+  store(name: string, i: Expr | string, v: Expr | string, op: "" | "+" = ""): this {
+    const at = `${name}[${typeof i === "string" ? i : strip(i.code)}]`;
+    const val = typeof v === "string" ? v : strip(v.code);
+    const e = this.#storage.get(name);
+    if (e !== "f16" && e !== "vec4<f16>") return this.line(`${at} ${op}= ${val};`);
+    const t = e === "f16" ? "f16" : "vec4<f16>";
+    return this.line(
+      op === "+" ? `${at} = ${t}(${this.load(name, i)} + ${val});` : `${at} = ${t}(${strip(val)});`,
+    );
+  }
 
   /** One line at the current indentation. */
   line(text: string): this {
