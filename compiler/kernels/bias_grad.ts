@@ -20,9 +20,8 @@ const WORKGROUP_PER_CHANNEL_MIN_SPATIAL = 32;
 
 export function emitBiasGrad(s: BiasGradSpec): EmittedKernel {
   const w = newWriter(`bias_grad ${s.n}x${s.c}x${s.spatial}`);
-  const bindings = [read("g"), readWrite("db")];
-  declareBindings(w, bindings);
-  const op = s.accumulate ? "+=" : "=";
+  const bindings = declareBindings(w, [read("g"), readWrite("db")], undefined, s.f16);
+  const op = s.accumulate ? "+" : "";
   const perChannel = s.spatial >= WORKGROUP_PER_CHANNEL_MIN_SPATIAL;
   if (perChannel) w.line(`var<workgroup> parts: array<f32, ${WG}>;`);
   w.blank();
@@ -34,7 +33,7 @@ export function emitBiasGrad(s: BiasGradSpec): EmittedKernel {
       w.loop("img", 0, s.n, () => {
         w.line(`let base = (img * ${s.c}u + ch) * ${s.spatial}u;`);
         w.block(`for (var p = lid.x; p < ${s.spatial}u; p += ${WG}u)`, () => {
-          w.line("part += g[base + p];");
+          w.line(`part += ${w.load("g", "base + p")};`);
         });
       });
       w.line("parts[lid.x] = part;");
@@ -42,7 +41,7 @@ export function emitBiasGrad(s: BiasGradSpec): EmittedKernel {
       w.block("if (lid.x == 0u)", () => {
         w.line("var total = 0.0f;");
         w.loop("t", 0, WG, () => w.line("total += parts[t];"));
-        w.line(`db[ch] ${op} total;`);
+        w.store("db", "ch", "total", op);
       });
       return;
     }
@@ -51,9 +50,9 @@ export function emitBiasGrad(s: BiasGradSpec): EmittedKernel {
     w.line("var total = 0.0f;");
     w.loop("img", 0, s.n, () => {
       w.line(`let base = (img * ${s.c}u + ch) * ${s.spatial}u;`);
-      w.loop("p", 0, s.spatial, () => w.line("total += g[base + p];"));
+      w.loop("p", 0, s.spatial, () => w.line(`total += ${w.load("g", "base + p")};`));
     });
-    w.line(`db[ch] ${op} total;`);
+    w.store("db", "ch", "total", op);
   });
   const size = s.n * s.c * s.spatial;
   return kernel({

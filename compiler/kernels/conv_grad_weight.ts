@@ -9,7 +9,6 @@ import {
   div,
   type Expr,
   ge,
-  index,
   lt,
   mod,
   mul,
@@ -50,7 +49,8 @@ export function convGradWeightDims(s: ConvGradWeightSpec) {
 
 const inRange = (v: Expr, limit: number): Expr => and(ge(v, 0), lt(v, limit));
 
-function operands(s: ConvGradWeightSpec): GemmOperands {
+/** The GEMM's operands, read through `w` (the kernel's writer, which knows the storage types). */
+function operands(w: WgslWriter, s: ConvGradWeightSpec): GemmOperands {
   const { ho, wo, m, n, k } = convGradWeightDims(s), kk2 = s.k * s.k;
   return {
     m,
@@ -70,7 +70,7 @@ function operands(s: ConvGradWeightSpec): GemmOperands {
     },
     a: (row, _kk, _rs, ks) => {
       const img = ref(`img${ks}`, "u32"), rem = ref(`rem${ks}`, "u32");
-      return index("g", add(mul(add(mul(img, s.o), row), ho * wo), rem), "f32");
+      return w.at("g", add(mul(add(mul(img, s.o), row), ho * wo), rem));
     },
     b: (_kk, _col, ks, cs) => {
       const iy = add(ref(`oy${ks}`, "i32"), sub(ref(`ky${cs}`, "i32"), s.pad));
@@ -78,7 +78,7 @@ function operands(s: ConvGradWeightSpec): GemmOperands {
       const ok = s.pad === 0 ? and() : and(inRange(iy, s.h), inRange(ix, s.w));
       const plane = add(mul(ref(`img${ks}`, "u32"), s.c), ref(`ci${cs}`, "u32"));
       const at = add(mul(plane, s.h * s.w), cast("u32", add(mul(iy, s.w), ix)));
-      return select(0, index("x", select(u32(0), at, ok), "f32"), ok);
+      return select(0, w.at("x", select(u32(0), at, ok)), ok);
     },
     aFast: "k",
     bFast: "k",
@@ -137,8 +137,10 @@ function emitRegister(w: WgslWriter, s: ConvGradWeightSpec): GemmLayout {
       w.line(`let x_row = i32(img * ${s.c * hw}u) + (i32(oy) + dy) * ${s.w}i + dx;`);
       w.block("for (var ox = x_lo; ox < x_hi; ox++)", () => {
         w.line("let xi = u32(x_row + i32(ox));");
-        for (let i = 0; i < tm; i++) w.line(`let a${i} = g[g_row + g_off${i} + ox];`);
-        for (let j = 0; j < tn; j++) w.line(`let b${j} = x[xi + x_off${j}];`);
+        for (let i = 0; i < tm; i++) {
+          w.line(`let a${i} = ${w.load("g", `g_row + g_off${i} + ox`)};`);
+        }
+        for (let j = 0; j < tn; j++) w.line(`let b${j} = ${w.load("x", `xi + x_off${j}`)};`);
         emitOuterProduct(w, tm, tn, (i) => `a${i}`, (j) => `b${j}`);
       });
     });
@@ -212,7 +214,7 @@ function emitRegisterTapRow(w: WgslWriter, s: ConvGradWeightSpec): GemmLayout {
       for (let j = 0; j < tn; j++) {
         for (let t = 0; t < k - 1; t++) {
           const ix = t - s.pad;
-          const load = ix >= 0 && ix < s.w ? `x[x_row + x_off${j} + ${ix}u]` : "0.0f";
+          const load = ix >= 0 && ix < s.w ? w.load("x", `x_row + x_off${j} + ${ix}u`) : "0.0f";
           w.line(`var win${j}_${t} = ${load};`);
         }
       }
@@ -222,9 +224,11 @@ function emitRegisterTapRow(w: WgslWriter, s: ConvGradWeightSpec): GemmLayout {
         w.line(`let in_row = ix < ${s.w}u;`);
         w.line(`let at = x_row + select(0u, ix, in_row);`);
         for (let j = 0; j < tn; j++) {
-          w.line(`let win${j}_${k - 1} = select(0.0f, x[at + x_off${j}], in_row);`);
+          w.line(`let win${j}_${k - 1} = select(0.0f, ${w.load("x", `at + x_off${j}`)}, in_row);`);
         }
-        for (let i = 0; i < tm; i++) w.line(`let a${i} = g[g_row + g_off${i} + ox];`);
+        for (let i = 0; i < tm; i++) {
+          w.line(`let a${i} = ${w.load("g", `g_row + g_off${i} + ox`)};`);
+        }
         for (let i = 0; i < tm; i++) {
           for (let j = 0; j < tn; j++) {
             for (let t = 0; t < k; t++) w.line(`${acc(i, j, t)} += a${i} * win${j}_${t};`);
@@ -284,14 +288,18 @@ export function emitConvGradWeight(s: ConvGradWeightSpec): EmittedKernel {
   const w = newWriter(
     `conv_grad_weight ${s.n}x${s.c}x${s.h}x${s.w} -> ${s.o} k${s.k} pad${s.pad} (${t.variant})`,
   );
-  const bindings = [read("x"), read("g"), readWrite("dw")];
-  declareBindings(w, bindings);
+  const bindings = declareBindings(
+    w,
+    [read("x"), read("g"), readWrite("dw")],
+    undefined,
+    s.f16,
+  );
   w.blank();
   const layout = registerLike(t)
     ? emitRegister(w, s)
     : t.variant === "workgroup"
-    ? emitWorkgroupGemm(w, operands(s), t)
-    : emitSplitKGemm(w, operands(s), t);
+    ? emitWorkgroupGemm(w, operands(w, s), t)
+    : emitSplitKGemm(w, operands(w, s), t);
   return kernel({
     name: `conv_grad_weight ${t.variant}${tapRow(s) ? ` ${s.k} taps` : ""} ${t.tm}x${t.tn}`,
     wgsl: w.toString(),

@@ -16,15 +16,15 @@ export function emitCopyChannels(s: CopyChannelsSpec): EmittedKernel {
   const w = newWriter(
     `copy_channels ${s.n}x[${s.inOffset}..+${s.count} of ${s.cIn}] -> [${s.outOffset}.. of ${s.cOut}] x ${s.spatial}`,
   );
-  const bindings = [read("src"), readWrite("dst")];
-  declareBindings(w, bindings);
+  const bindings = declareBindings(w, [read("src"), readWrite("dst")], undefined, s.f16);
   w.blank();
   const run = s.count * s.spatial, size = s.n * run;
   const g = flatEntry(w, size, (i) => {
     const img = div(i, run), rem = mod(i, run);
     const to = add(mul(add(mul(img, s.cOut), s.outOffset), s.spatial), rem);
     const from = add(mul(add(mul(img, s.cIn), s.inOffset), s.spatial), rem);
-    w.line(`dst[${w.let("dst_i", to).code}] = src[${w.let("src_i", from).code}];`);
+    const dstI = w.let("dst_i", to), srcI = w.let("src_i", from);
+    w.store("dst", dstI, w.load("src", srcI));
   });
   return kernel({
     name: "copy_channels",

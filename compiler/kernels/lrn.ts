@@ -19,8 +19,12 @@ export function emitLrn(s: LrnSpec): EmittedKernel {
   const grad = s.kind === "lrn_grad", plane = s.h * s.w, size = s.n * s.c * plane;
   const half = (s.size - 1) / 2;
   const w = newWriter(`${s.kind} ${s.n}x${s.c}x${s.h}x${s.w} size ${s.size}`);
-  const bindings = grad ? [read("x"), read("g"), readWrite("dx")] : [read("x"), readWrite("y")];
-  declareBindings(w, bindings);
+  const bindings = declareBindings(
+    w,
+    grad ? [read("x"), read("g"), readWrite("dx")] : [read("x"), readWrite("y")],
+    undefined,
+    s.f16,
+  );
   w.blank();
   // D at channel `c` of the pixel whose channel-0 index is `base`.
   w.block("fn denom(base: u32, c: i32) -> f32", () => {
@@ -28,7 +32,7 @@ export function emitLrn(s: LrnSpec): EmittedKernel {
     w.block(
       `for (var j = max(c - ${half}i, 0i); j <= min(c + ${half}i, ${s.c - 1}i); j++)`,
       () => {
-        w.line(`let v = x[base + u32(j) * ${plane}u];`);
+        w.line(`let v = ${w.load("x", `base + u32(j) * ${plane}u`)};`);
         w.line("sum += v * v;");
       },
     );
@@ -40,7 +44,7 @@ export function emitLrn(s: LrnSpec): EmittedKernel {
     w.line(`let ch = i32((${i.code} / ${plane}u) % ${s.c}u);`);
     w.line(`let base = (${i.code} / ${s.c * plane}u) * ${s.c * plane}u + ${i.code} % ${plane}u;`);
     if (!grad) {
-      w.line(`y[${i.code}] = x[${i.code}] * pow(denom(base, ch), -${beta});`);
+      w.store("y", i, `${w.load("x", i)} * pow(denom(base, ch), -${beta})`);
       return;
     }
     w.line("var acc = 0.0f;");
@@ -48,12 +52,16 @@ export function emitLrn(s: LrnSpec): EmittedKernel {
       `for (var c = max(ch - ${half}i, 0i); c <= min(ch + ${half}i, ${s.c - 1}i); c++)`,
       () => {
         w.line(`let at = base + u32(c) * ${plane}u;`);
-        w.line(`acc += g[at] * x[at] * pow(denom(base, c), ${beta1});`);
+        w.line(
+          `acc += ${w.load("g", "at")} * ${w.load("x", "at")} * pow(denom(base, c), ${beta1});`,
+        );
       },
     );
     const coef = f32(2 * s.alpha * s.beta).code;
-    w.line(
-      `dx[${i.code}] = g[${i.code}] * pow(denom(base, ch), -${beta}) - ${coef} * x[${i.code}] * acc;`,
+    w.store(
+      "dx",
+      i,
+      `${w.load("g", i)} * pow(denom(base, ch), -${beta}) - ${coef} * ${w.load("x", i)} * acc`,
     );
   });
   return kernel({

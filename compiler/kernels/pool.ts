@@ -4,7 +4,7 @@
 // the windows cut off by an odd size write their zeros, so every dx element is written once.
 // The gradient takes an epilogue (the ReLU mask of the layer before the pool, folded in by
 // compiler/lower.ts), which saves the standalone relu_grad pass over dx.
-import { mod, ref } from "../wgsl/mod.ts";
+import { mod, ref, WgslWriter } from "../wgsl/mod.ts";
 import {
   declareBindings,
   FLAT_WORKGROUP,
@@ -31,14 +31,18 @@ export function emitPool(s: PoolSpec): EmittedKernel {
 function emitMaxpool(s: PoolSpec): EmittedKernel {
   const ho = Math.floor(s.h / 2), wo = Math.floor(s.w / 2), size = s.n * s.c * ho * wo;
   const w = newWriter(`maxpool ${s.n}x${s.c}x${s.h}x${s.w}`);
-  const bindings = [read("x"), readWrite("y")];
-  declareBindings(w, bindings);
+  const bindings = declareBindings(w, [read("x"), readWrite("y")], undefined, s.f16);
   w.blank();
   const g = flatEntry(w, size, (i) => {
     w.line(`let plane = ${i.code} / ${ho * wo}u;`);
     w.line(`let rem = ${i.code} % ${ho * wo}u;`);
     w.line(`let b = plane * ${s.h * s.w}u + (rem / ${wo}u) * ${2 * s.w}u + (rem % ${wo}u) * 2u;`);
-    w.line(`y[${i.code}] = max(max(x[b], x[b + 1u]), max(x[b + ${s.w}u], x[b + ${s.w + 1}u]));`);
+    const x = (o: string) => w.load("x", o);
+    w.store(
+      "y",
+      i,
+      `max(max(${x("b")}, ${x("b + 1u")}), max(${x(`b + ${s.w}u`)}, ${x(`b + ${s.w + 1}u`)}))`,
+    );
   });
   return kernel({
     name: "maxpool",
@@ -63,8 +67,12 @@ function emitMaxpoolGrad(s: PoolSpec): EmittedKernel {
       epi.length ? ` [${epi.map((e) => e.op).join(", ")}]` : ""
     }`,
   );
-  const bindings = [read("x"), read("g"), ...epilogueBindings(epi), readWrite("dx")];
-  declareBindings(w, bindings);
+  const bindings = declareBindings(
+    w,
+    [read("x"), read("g"), ...epilogueBindings(epi), readWrite("dx")],
+    undefined,
+    s.f16,
+  );
   emitEpilogueHelpers(w, epi);
   w.blank();
   const offs = [0, 1, s.w, s.w + 1];
@@ -75,21 +83,21 @@ function emitMaxpoolGrad(s: PoolSpec): EmittedKernel {
     w.line(`let wx = ${i.code} % ${wc}u;`);
     w.line(`let b = plane * ${s.h * s.w}u + wy * ${2 * s.w}u + wx * 2u;`);
     w.block(`if (wy < ${ho}u && wx < ${wo}u)`, () => {
-      offs.forEach((o, d) => w.line(`let v${d} = x[b + ${o}u];`));
+      offs.forEach((o, d) => w.line(`let v${d} = ${w.load("x", `b + ${o}u`)};`));
       w.line("var best = v0;");
       w.line("var arg = 0u;");
       for (let d = 1; d < 4; d++) {
         w.line(`if (v${d} > best) { best = v${d}; arg = ${d}u; }`);
       }
-      w.line(`let gv = g[plane * ${ho * wo}u + wy * ${wo}u + wx];`);
+      w.line(`let gv = ${w.load("g", `plane * ${ho * wo}u + wy * ${wo}u + wx`)};`);
       if (epi.length === 0) {
-        offs.forEach((o, d) => w.line(`dx[b + ${o}u] = select(0.0f, gv, arg == ${d}u);`));
+        offs.forEach((o, d) => w.store("dx", `b + ${o}u`, `select(0.0f, gv, arg == ${d}u)`));
       } else if (sparse) {
         // The epilogue at the maximum's own index (arg = 2 * row + column of the window).
         w.line(`let at = b + (arg & 1u) + (arg >> 1u) * ${s.w}u;`);
         w.line("var r = gv;");
         emitEpilogue(w, epi, "r", ref("at", "u32"), channel);
-        offs.forEach((o, d) => w.line(`dx[b + ${o}u] = select(0.0f, r, arg == ${d}u);`));
+        offs.forEach((o, d) => w.store("dx", `b + ${o}u`, `select(0.0f, r, arg == ${d}u)`));
       } else {
         offs.forEach((o, d) =>
           w.scope(() => {
@@ -103,10 +111,11 @@ function emitMaxpoolGrad(s: PoolSpec): EmittedKernel {
     w.block("else", () => {
       const inCol = `2u * wx + 1u < ${s.w}u`, inRow = `2u * wy + 1u < ${s.h}u`;
       if (sparse) {
-        w.line("dx[b] = 0.0f;");
-        w.line(`if (${inCol}) { dx[b + 1u] = 0.0f; }`);
-        w.line(`if (${inRow}) { dx[b + ${s.w}u] = 0.0f; }`);
-        w.line(`if (${inCol} && ${inRow}) { dx[b + ${s.w + 1}u] = 0.0f; }`);
+        const zero = (o: number) => storeText(w, "dx", o ? `b + ${o}u` : "b", "0.0f");
+        w.line(zero(0));
+        w.line(`if (${inCol}) { ${zero(1)} }`);
+        w.line(`if (${inRow}) { ${zero(s.w)} }`);
+        w.line(`if (${inCol} && ${inRow}) { ${zero(s.w + 1)} }`);
         return;
       }
       // An epilogue that moves zeros (bias, add) runs on these elements too.
@@ -130,4 +139,11 @@ function emitMaxpoolGrad(s: PoolSpec): EmittedKernel {
     flops: 3 * gSize + (sparse ? gSize : xSize) * epi.length,
     bytes: 4 * (2 * xSize + gSize) + epilogueBytes(epi, sparse ? gSize : xSize, s.c),
   });
+}
+
+/** The statement `w.store(name, i, v)` emits, as text (for a one-line `if`): a scratch writer
+ *  that knows only whether `name` is stored as f16. */
+function storeText(w: WgslWriter, name: string, i: string, v: string): string {
+  const scratch = new WgslWriter().storage(name, w.isHalf(name) ? "f16" : "f32");
+  return scratch.store(name, i, v).toString().trim();
 }

@@ -4,7 +4,7 @@
 // invocations take rows t, t + 64, ..., then sum their partials in index order: the result is
 // deterministic, which a training run's logged loss should be.
 import { declareBindings, entry, grid, kernel, newWriter, read, readWrite } from "./common.ts";
-import type { EmittedKernel, RowSpec } from "./spec.ts";
+import type { Binding, EmittedKernel, RowSpec } from "./spec.ts";
 import type { WgslWriter } from "../wgsl/mod.ts";
 
 const ROW_WORKGROUP = 64;
@@ -19,18 +19,19 @@ const rowKernels: { [K in RowSpec["kind"]]: (s: RowSpec) => EmittedKernel } = {
       rowMax(w, s, "x");
       w.line("var sum = 0.0f;");
       w.loop("j", 0, s.cols, () => {
-        w.line("let e = exp(x[base + j] - mx);");
-        w.line("y[base + j] = e;");
+        w.line(`let e = exp(${w.load("x", "base + j")} - mx);`);
+        w.store("y", "base + j", "e");
         w.line("sum += e;");
       });
-      w.loop("j", 0, s.cols, () => w.line("y[base + j] = y[base + j] / sum;"));
+      w.loop("j", 0, s.cols, () => w.store("y", "base + j", `${w.load("y", "base + j")} / sum`));
     }),
   // dx = y * (g - sum(g * y)), y being the softmax's output.
   softmax_grad: (s) =>
     perRow(s, [read("y"), read("g"), readWrite("dx")], (w) => {
       w.line("var dot = 0.0f;");
-      w.loop("j", 0, s.cols, () => w.line("dot += g[base + j] * y[base + j];"));
-      w.loop("j", 0, s.cols, () => w.line("dx[base + j] = y[base + j] * (g[base + j] - dot);"));
+      const y = w.load("y", "base + j"), g = w.load("g", "base + j");
+      w.loop("j", 0, s.cols, () => w.line(`dot += ${g} * ${y};`));
+      w.loop("j", 0, s.cols, () => w.store("dx", "base + j", `${y} * (${g} - dot)`));
     }),
   // dz = (softmax(z) - onehot(label)) * g / rows.
   softmax_xent_grad: (s) =>
@@ -38,11 +39,12 @@ const rowKernels: { [K in RowSpec["kind"]]: (s: RowSpec) => EmittedKernel } = {
       rowMax(w, s, "z");
       label(w, s);
       w.line("var sum = 0.0f;");
-      w.loop("j", 0, s.cols, () => w.line("sum += exp(z[base + j] - mx);"));
-      w.line(`let scale = g[0] / ${s.rows}.0f;`);
+      const z = w.load("z", "base + j");
+      w.loop("j", 0, s.cols, () => w.line(`sum += exp(${z} - mx);`));
+      w.line(`let scale = ${w.load("g", "0")} / ${s.rows}.0f;`);
       w.loop("j", 0, s.cols, () => {
-        w.line("let p = exp(z[base + j] - mx) / sum;");
-        w.line("dz[base + j] = (p - select(0.0f, 1.0f, j == lab)) * scale;");
+        w.line(`let p = exp(${z} - mx) / sum;`);
+        w.store("dz", "base + j", "(p - select(0.0f, 1.0f, j == lab)) * scale");
       });
     }),
   // mean over rows of logsumexp(z_r) - z_r[label_r].
@@ -51,9 +53,9 @@ const rowKernels: { [K in RowSpec["kind"]]: (s: RowSpec) => EmittedKernel } = {
       rowMax(w, s, "z");
       label(w, s);
       w.line("var sum = 0.0f;");
-      w.loop("j", 0, s.cols, () => w.line("sum += exp(z[base + j] - mx);"));
-      w.line("part_loss += log(sum) + mx - z[base + lab];");
-    }, (w) => w.line(`loss[0] = total_loss / ${s.rows}.0f;`)),
+      w.loop("j", 0, s.cols, () => w.line(`sum += exp(${w.load("z", "base + j")} - mx);`));
+      w.line(`part_loss += log(sum) + mx - ${w.load("z", "base + lab")};`);
+    }, (w) => w.store("loss", "0", `total_loss / ${s.rows}.0f`)),
   // Counts rows whose label ranks first / in the top 5. A column ranks above the label when
   // its logit is larger, or equal at a smaller index (argmax takes the first maximum). A NaN
   // label logit ranks last.
@@ -64,25 +66,25 @@ const rowKernels: { [K in RowSpec["kind"]]: (s: RowSpec) => EmittedKernel } = {
       ["top1", "top5"],
       (w) => {
         label(w, s);
-        w.line("let zl = z[base + lab];");
+        w.line(`let zl = ${w.load("z", "base + lab")};`);
         w.line(`var rank = select(0u, ${s.cols}u, zl != zl);`);
         w.loop("j", 0, s.cols, () => {
-          w.line("let zj = z[base + j];");
+          w.line(`let zj = ${w.load("z", "base + j")};`);
           w.line("rank += select(0u, 1u, zj > zl || (zj == zl && j < lab));");
         });
         w.line("part_top1 += select(0.0f, 1.0f, rank == 0u);");
         w.line("part_top5 += select(0.0f, 1.0f, rank < 5u);");
       },
       (w) => {
-        w.line("counts[0] = total_top1;");
-        w.line("counts[1] = total_top5;");
+        w.store("counts", "0", "total_top1");
+        w.store("counts", "1", "total_top5");
       },
     ),
 };
 
 function rowMax(w: WgslWriter, s: RowSpec, name: string): void {
-  w.line(`var mx = ${name}[base];`);
-  w.loop("j", 1, s.cols, () => w.line(`mx = max(mx, ${name}[base + j]);`));
+  w.line(`var mx = ${w.load(name, "base")};`);
+  w.loop("j", 1, s.cols, () => w.line(`mx = max(mx, ${w.load(name, "base + j")});`));
 }
 
 /** The row's label, clamped into range (the reference rejects bad labels on the CPU side). */
@@ -92,11 +94,11 @@ function label(w: WgslWriter, s: RowSpec): void {
 
 function perRow(
   s: RowSpec,
-  bindings: ReturnType<typeof read>[],
+  declared: Binding[],
   body: (w: WgslWriter) => void,
 ): EmittedKernel {
   const w = newWriter(`${s.kind} ${s.rows}x${s.cols}`);
-  declareBindings(w, bindings);
+  const bindings = declareBindings(w, declared, undefined, s.f16);
   w.blank();
   const g = grid(Math.ceil(s.rows / ROW_WORKGROUP));
   entry(w, [ROW_WORKGROUP, 1, 1], g, (wid) => {
@@ -119,13 +121,13 @@ function perRow(
 /** One workgroup; `part_<name>` accumulates per invocation, `total_<name>` is the sum. */
 function reduceRows(
   s: RowSpec,
-  bindings: ReturnType<typeof read>[],
+  declared: Binding[],
   names: string[],
   row: (w: WgslWriter) => void,
   finish: (w: WgslWriter) => void,
 ): EmittedKernel {
   const w = newWriter(`${s.kind} ${s.rows}x${s.cols}`);
-  declareBindings(w, bindings);
+  const bindings = declareBindings(w, declared, undefined, s.f16);
   for (const n of names) w.line(`var<workgroup> parts_${n}: array<f32, ${ROW_WORKGROUP}>;`);
   w.blank();
   const g = grid(1);
