@@ -1,9 +1,10 @@
 // deno task bench [NET] [--batch N] [--width N] [--size N] [--classes N] [--channels N]
-//   [--train] [--iters N] [--warmup N] [--json] [--compare]
+//   [--train] [--iters N] [--warmup N] [--precision f32|f16] [--json] [--compare]
 // Times the compiled forward (or, with --train, the whole SGD step): warm-up, then timed
 // iterations with the device synced; per-kernel GPU times from timestamp queries when the
 // adapter has them. Benchmarks are not tests: nothing here asserts a speed.
 import { lower } from "../compiler/lower.ts";
+import { applyPrecision } from "../compiler/precision.ts";
 import { emitters } from "../compiler/kernels/mod.ts";
 import { forwardGraph, init, paramCount, trainGraph } from "../dsl/mod.ts";
 import { batches } from "../data/dataset.ts";
@@ -11,7 +12,15 @@ import { loadData } from "../data/sources.ts";
 import { Timing } from "../runtime/executor.ts";
 import { ForwardRunner } from "../runtime/forward.ts";
 import { TrainStep } from "../runtime/train_step.ts";
-import { intFlag, loadNet, main, parse, variantOf, variantOptions } from "./common.ts";
+import {
+  intFlag,
+  loadNet,
+  main,
+  parse,
+  precisionFlag,
+  variantOf,
+  variantOptions,
+} from "./common.ts";
 import { openGpu } from "./gpu.ts";
 
 await main(async () => {
@@ -32,6 +41,7 @@ await main(async () => {
     train: { type: "boolean" },
     iters: { type: "string" },
     warmup: { type: "string" },
+    precision: { type: "string" },
     json: { type: "boolean" },
   });
   const t0 = performance.now();
@@ -42,11 +52,12 @@ await main(async () => {
   const batch = intFlag(v.batch, "batch", soft ? 8 : 64)!;
   const iters = intFlag(v.iters, "iters", soft ? 3 : 20)!;
   const warmup = intFlag(v.warmup, "warmup", soft ? 1 : 3)!;
+  const precision = precisionFlag(v.precision, gpu.adapter, gpu.description);
   const fwdFlops = m.table.reduce((s, r) => s + r.flops, 0);
   // Compile time: IR to WGSL for forward and backward, no GPU involved.
   const tc = performance.now();
-  const g = v.train ? trainGraph(m, batch) : forwardGraph(m, batch);
-  const plan = lower(g, { tiles: gpu.tiles, accumulateGrads: false });
+  const p = applyPrecision(v.train ? trainGraph(m, batch) : forwardGraph(m, batch), precision);
+  const plan = lower(p.graph, { tiles: gpu.tiles, accumulateGrads: false, half: p.half });
   const kernelFlops = new Map<string, number>();
   for (const k of plan.kernels) {
     kernelFlops.set(k.name, emitters[k.spec.kind](k.spec as never).flops);
@@ -59,18 +70,22 @@ await main(async () => {
   const y = new Int32Array(batch).map((_, i) => i % m.classes);
   const tr = performance.now();
   let run: (timing?: Timing) => Promise<unknown>;
-  let peak = 0, destroy: () => void;
+  let peak = 0, liveBound = 0, destroy: () => void;
+  let skipped: () => number | undefined = () => undefined;
   if (v.train) {
-    const step = await TrainStep.create(gpu.device, m, { batch, tiles: gpu.tiles });
+    const step = await TrainStep.create(gpu.device, m, { batch, tiles: gpu.tiles, precision });
     step.setParams(params);
     run = (timing) => step.step([{ x, y }], 0.001, 1, { timing });
     peak = step.ex.mem.peakBytes;
+    liveBound = step.ex.mem.liveBoundBytes;
+    skipped = () => step.scaler?.skipped;
     destroy = () => step.destroy();
   } else {
-    const f = await ForwardRunner.create(gpu.device, m, batch, gpu.tiles);
+    const f = await ForwardRunner.create(gpu.device, m, batch, gpu.tiles, precision);
     f.setParams(params);
     run = (timing) => f.logits(x, timing);
     peak = f.ex.mem.peakBytes;
+    liveBound = f.ex.mem.liveBoundBytes;
     destroy = () => f.destroy();
   }
   const readyMs = performance.now() - tr;
@@ -118,6 +133,7 @@ await main(async () => {
     net: m.name,
     params: paramCount(m),
     mode: v.train ? "train" : "forward",
+    precision,
     batch,
     iters,
     images_per_s: Number((batch / (msPerBatch / 1000)).toFixed(2)),
@@ -129,6 +145,9 @@ await main(async () => {
     first_step_ms: Number(firstStepMs.toFixed(1)),
     startup_ms: Number((performance.now() - t0).toFixed(0)),
     peak_memory_bytes: peak,
+    live_bound_bytes: liveBound,
+    // f16 training: steps the loss scaler skipped on overflow (they skip only the update).
+    skipped_steps: skipped(),
     kernel_count: plan.kernels.length,
     loader_images_per_s: loaderImagesPerS && Number(loaderImagesPerS.toFixed(0)),
     kernels,
@@ -137,14 +156,18 @@ await main(async () => {
     console.log(JSON.stringify(result));
     return;
   }
-  console.log(`${result.net} ${result.mode}, batch ${batch}, on ${result.adapter}`);
+  console.log(`${result.net} ${result.mode} (${precision}), batch ${batch}, on ${result.adapter}`);
   console.log(
     `  ${result.images_per_s} images/s, ${result.ms_per_batch} ms/batch, ${result.gflops} GFLOP/s`,
   );
   console.log(
     `  compile ${result.compile_ms} ms, pipelines ready ${result.pipelines_ready_ms} ms, first step ${result.first_step_ms} ms`,
   );
-  console.log(`  peak memory ${(peak / 2 ** 20).toFixed(1)} MiB, ${result.kernel_count} kernels`);
+  console.log(
+    `  peak memory ${(peak / 2 ** 20).toFixed(1)} MiB (live-value bound ${
+      (liveBound / 2 ** 20).toFixed(1)
+    } MiB), ${result.kernel_count} kernels`,
+  );
   if (loaderImagesPerS) console.log(`  loader ${result.loader_images_per_s} images/s`);
   if (kernels.length) {
     const total = kernels.reduce((s, k) => s + k.ms, 0);

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Model } from "../dsl/mod.ts";
 import type { Variant } from "../nets/vgg.ts";
+import { type Precision, PRECISIONS } from "../compiler/precision.ts";
 
 /** An error the user caused (a flag, a file): printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -35,6 +36,26 @@ export function numFlag(v: string | undefined, flag: string, dflt: number): numb
   const n = Number(v);
   if (!Number.isFinite(n)) throw new UsageError(`--${flag} must be a number, got '${v}'`);
   return n;
+}
+
+/** `--precision f32|f16`; f16 needs the adapter's `shader-f16` feature (checked when the
+ *  command runs kernels, so given an adapter). */
+export function precisionFlag(
+  v: string | undefined,
+  adapter?: GPUAdapter,
+  name = "",
+): Precision {
+  const p = v ?? "f32";
+  if (!(PRECISIONS as readonly string[]).includes(p)) {
+    throw new UsageError(`--precision must be one of ${PRECISIONS.join(", ")}, got '${p}'`);
+  }
+  if (p === "f16" && adapter && !adapter.features.has("shader-f16")) {
+    throw new UsageError(
+      `--precision f16: the adapter ${name} lacks the WebGPU feature shader-f16 (wgpu's OpenGL ` +
+        "backend never has it; Vulkan drivers such as lavapipe do)",
+    );
+  }
+  return p as Precision;
 }
 
 export function variantOf(values: Record<string, unknown>, defaults: Variant = {}): Variant {

@@ -1,13 +1,23 @@
 // deno task explain NET [--width N] [--size N] [--classes N] [--channels N] [--batch N] [--train]
+//   [--precision f32|f16]
 // Prints the layer table (shapes, parameters, FLOPs), the parameter count, the IR, the kernel
 // plan (fused ops, shapes, FLOPs, bytes, tiles) and the memory plan's peak.
 import { printGraph } from "../compiler/ir.ts";
 import { lower } from "../compiler/lower.ts";
-import { emitters } from "../compiler/kernels/mod.ts";
+import { emitKernel } from "../compiler/kernels/mod.ts";
+import { applyPrecision } from "../compiler/precision.ts";
 import { forwardGraph, paramCount, trainGraph } from "../dsl/mod.ts";
 import { persistentValues } from "../runtime/forward.ts";
 import { planMemory } from "../runtime/memory.ts";
-import { intFlag, loadNet, main, parse, variantOf, variantOptions } from "./common.ts";
+import {
+  intFlag,
+  loadNet,
+  main,
+  parse,
+  precisionFlag,
+  variantOf,
+  variantOptions,
+} from "./common.ts";
 import { bytes, human, table, thousands } from "./format.ts";
 import { tilesForAdapter } from "./gpu.ts";
 
@@ -18,7 +28,9 @@ await main(async () => {
     train: { type: "boolean" },
     ir: { type: "boolean" },
     adapter: { type: "string" },
+    precision: { type: "string" },
   });
+  const precision = precisionFlag(v.precision);
   const m = await loadNet(positionals[0], variantOf(v));
   const batch = intFlag(v.batch, "batch", 1)!;
   console.log(`net ${m.name}: input ${m.input.join("x")}, ${m.classes} classes\n`);
@@ -32,24 +44,32 @@ await main(async () => {
     `forward FLOPs per image: ${human(flops)} (training step about 3x: ${human(3 * flops)})`,
   );
 
-  const g = v.train ? trainGraph(m, batch) : forwardGraph(m, batch);
+  const { graph: g, half } = applyPrecision(
+    v.train ? trainGraph(m, batch) : forwardGraph(m, batch),
+    precision,
+  );
   if (v.ir !== false) {
     console.log(
       `\nIR (${v.train ? "training step" : "forward"}, batch ${batch}):\n${printGraph(g)}`,
     );
   }
   const tiles = await tilesForAdapter(v.adapter);
-  const plan = lower(g, { tiles: tiles.policy });
-  console.log(`kernel plan (${plan.kernels.length} kernels, tiles for ${tiles.name}):`);
+  const plan = lower(g, { tiles: tiles.policy, half });
+  console.log(
+    `kernel plan (${plan.kernels.length} kernels, tiles for ${tiles.name}${
+      precision === "f16" ? "; f16: bindings stored as f16, by position" : ""
+    }):`,
+  );
   console.log(table(
     ["#", "kernel", "kind", "output", "FLOPs", "bytes", "workgroups", "tile"],
     plan.kernels.map((k, i) => {
-      const e = emitters[k.spec.kind](k.spec as never);
+      const e = emitKernel(k.spec);
       const tile = "tile" in k.spec ? Object.values(k.spec.tile).join("/") : "";
+      const f16 = "f16" in k.spec && k.spec.f16 ? ` f16@${k.spec.f16.join(",")}` : "";
       return [
         i,
         k.name,
-        k.spec.kind,
+        k.spec.kind + f16,
         g.nodes[k.output].shape.join("x"),
         human(e.flops),
         bytes(e.bytes),

@@ -12,6 +12,7 @@ import {
   main,
   numFlag,
   parse,
+  precisionFlag,
   UsageError,
   variantOf,
   variantOptions,
@@ -22,7 +23,8 @@ const HELP =
   `usage: deno task train NET [--data SRC] [--epochs N] [--batch N] [--micro-batch N] [--lr X]
        [--width N] [--size N] [--classes N] [--channels N] [--init glorot|paper] [--init-from CKPT]
        [--patience N] [--max-drops N] [--drop-at E1,E2] [--momentum X] [--weight-decay X] [--seed N]
-       [--train-limit N] [--test-limit N] [--out DIR] [--resume RUN_DIR] [--json]
+       [--train-limit N] [--test-limit N] [--precision f32|f16] [--out DIR] [--resume RUN_DIR]
+       [--json]
 SRC: fashion-mnist (default; the full set when installed, else the embedded subset),
      fashion-mnist:DIR, fashion-mnist-embedded, cifar10:DIR, imagefolder:DIR`;
 
@@ -46,6 +48,7 @@ const options = {
   "eval-batch": { type: "string" },
   "checkpoint-every": { type: "string" },
   out: { type: "string" },
+  precision: { type: "string" },
   resume: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -122,6 +125,7 @@ await main(async () => {
       testLimit: intFlag(v["test-limit"], "test-limit", soft ? 1000 : undefined),
       evalBatch: intFlag(v["eval-batch"], "eval-batch", 100)!,
       checkpointEveryS: intFlag(v["checkpoint-every"], "checkpoint-every", 300)!,
+      precision: precisionFlag(v.precision, gpu.adapter, gpu.description),
     };
     const stamp = new Date().toISOString().replace(/[:]/g, "-").replace(/\..*/, "");
     const name = netPath.replace(/^.*\//, "").replace(/\.ts$/, "");

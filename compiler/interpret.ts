@@ -12,8 +12,16 @@ export interface Feeds {
   params: ReadonlyMap<string, Tensor["data"]>;
 }
 
-/** Values of every node (index = node id); `float64` evaluates float paths in double. */
-export function evaluate(g: Graph, feeds: Feeds, opts: { float64?: boolean } = {}): Tensor[] {
+export interface EvalOptions {
+  /** Evaluate float paths in double (gradient checks). */
+  float64?: boolean;
+  /** Values rounded to f16 once computed: an f16 plan's storage (compiler/precision.ts), so the
+   *  reference sees what its kernels store. */
+  half?: ReadonlySet<number>;
+}
+
+/** Values of every node (index = node id). */
+export function evaluate(g: Graph, feeds: Feeds, opts: EvalOptions = {}): Tensor[] {
   const cast = (d: Tensor["data"]) =>
     opts.float64 && d instanceof Float32Array ? Float64Array.from(d) : d;
   const vals: Tensor[] = [];
@@ -31,13 +39,18 @@ export function evaluate(g: Graph, feeds: Feeds, opts: { float64?: boolean } = {
       continue;
     }
     const ins = n.inputs.map((i) => vals[i]);
-    vals.push(ops[n.op].reference(ins, n.attrs as never));
+    const v = ops[n.op].reference(ins, n.attrs as never);
+    if (opts.half?.has(n.id)) {
+      const d = v.data as Float32Array;
+      for (let i = 0; i < d.length; i++) d[i] = Math.f16round(d[i]);
+    }
+    vals.push(v);
   }
   return vals;
 }
 
 /** Evaluates and returns the named outputs. */
-export function run(g: Graph, feeds: Feeds, opts: { float64?: boolean } = {}) {
+export function run(g: Graph, feeds: Feeds, opts: EvalOptions = {}) {
   const vals = evaluate(g, feeds, opts);
   return Object.fromEntries(Object.entries(g.outputs).map(([k, v]) => [k, vals[v]]));
 }

@@ -32,6 +32,8 @@ export interface KernelPlan {
   kernels: PlannedKernel[];
   /** reshape outputs share their input's buffer: alias -> root value id. */
   alias: Map<number, number>;
+  /** Values stored as f16 (compiler/precision.ts); empty under f32. */
+  half: ReadonlySet<number>;
 }
 
 /** Tile choice per GEMM shape (see kernels/tiles.ts); injected so lowering stays pure. Each
@@ -47,6 +49,9 @@ export interface LowerOptions {
   tiles: TilePolicy;
   /** Gradient outputs accumulate into their buffers (micro-batching); they are zeroed apart. */
   accumulateGrads?: boolean;
+  /** Values stored as f16 (applyPrecision's `half`): each kernel's spec gets the positions of
+   *  its bindings that hold one. */
+  half?: ReadonlySet<number>;
 }
 
 type Draft = Omit<PlannedKernel, "name">;
@@ -203,6 +208,13 @@ const lowerings: { [P in Prim]: Lowering } = {
     const a = n.attrs as Attrs["dropout"];
     return [elementwise(n, { op: "dropout", p: a.p, key: a.key })];
   },
+  // The f16 copy of a weight: an elementwise kernel with no ops, its store converting.
+  half: (n) => [{
+    kind: "elementwise",
+    size: numel(n.shape),
+    layout: layoutOf(n.shape),
+    epilogue: [],
+  }],
 };
 
 function elementwise(n: Node, epi: EpilogueOp): KernelSpec {
@@ -288,12 +300,16 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
     });
   }
   drafts.sort((a, b) => a.at - b.at);
-  const kernels = drafts.map(({ d }) => ({
-    ...d,
-    spec: Object.freeze(d.spec) as KernelSpec,
-    name: `${d.layer}:${d.ops.join("+")}`,
-  }));
-  return { graph: g, kernels, alias };
+  const half = opts.half ?? new Set<number>();
+  const kernels = drafts.map(({ d }) => {
+    const f16 = [...d.inputs, d.output].flatMap((v, i) => half.has(root(v)) ? [i] : []);
+    return {
+      ...d,
+      spec: Object.freeze(f16.length ? { ...d.spec, f16 } : d.spec) as KernelSpec,
+      name: `${d.layer}:${d.ops.join("+")}`,
+    };
+  });
+  return { graph: g, kernels, alias, half };
 }
 
 /** One line per kernel: name, kind, output shape. */

@@ -7,6 +7,7 @@ import { specKey } from "../compiler/kernels/spec.ts";
 import { emitters } from "../compiler/kernels/mod.ts";
 import { checkLimits } from "../compiler/kernels/limits.ts";
 import { type MemoryPlan, planMemory } from "./memory.ts";
+import { writable } from "./kernel_runner.ts";
 
 export interface CompiledKernel extends PlannedKernel {
   emitted: EmittedKernel;
@@ -21,7 +22,7 @@ export interface ExtraKernel {
   buffers: GPUBuffer[];
 }
 
-type Typed = Float32Array | Int32Array | Uint32Array;
+type Typed = Float32Array | Float16Array | Int32Array | Uint32Array;
 
 export class GpuError extends Error {
   constructor(message: string) {
@@ -92,8 +93,15 @@ export class Executor {
     return this.mem.slotOf.has(value);
   }
 
+  /** Whether `value` is stored as f16 (compiler/precision.ts). */
+  isHalf(value: number): boolean {
+    return this.plan.half.has(this.plan.alias.get(value) ?? value);
+  }
+
+  /** Writes a value; f32 data for an f16 value is converted (rounded) on the way. */
   write(value: number, data: Typed): void {
-    this.device.queue.writeBuffer(this.buffer(value), 0, data as unknown as BufferSource);
+    const d = this.isHalf(value) && data instanceof Float32Array ? Float16Array.from(data) : data;
+    this.device.queue.writeBuffer(this.buffer(value), 0, writable(d));
   }
 
   /** Writes the per-step uniform (seed, lr, scale). */
@@ -190,8 +198,10 @@ export class Executor {
   /** Reads a value back (waits for the queue). */
   async read(value: number, type: "f32" | "i32" = "f32"): Promise<Float32Array | Int32Array> {
     const src = this.buffer(value),
-      n = this.plan.graph.nodes[value].shape.reduce((a, b) => a * b, 1);
-    return await readBuffer(this.device, src, Math.max(1, n) * 4, type);
+      n = Math.max(1, this.plan.graph.nodes[value].shape.reduce((a, b) => a * b, 1));
+    if (!this.isHalf(value)) return await readBuffer(this.device, src, n * 4, type);
+    const raw = await readBuffer(this.device, src, n * 2, "f32");
+    return Float32Array.from(new Float16Array(raw.buffer, 0, n));
   }
 
   private pipeline(name: string, e: EmittedKernel, key: string): Promise<GPUComputePipeline> {

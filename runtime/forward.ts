@@ -3,6 +3,7 @@
 // the logits back.
 import type { Graph } from "../compiler/ir.ts";
 import { type KernelPlan, lower, type TilePolicy } from "../compiler/lower.ts";
+import { applyPrecision, type Precision } from "../compiler/precision.ts";
 import { forwardGraph, type Model, type Params } from "../dsl/mod.ts";
 import { Executor, GpuError, type Timing } from "./executor.ts";
 
@@ -38,9 +39,10 @@ export class ForwardRunner {
     model: Model,
     batch: number,
     tiles: TilePolicy,
+    precision: Precision = "f32",
   ): Promise<ForwardRunner> {
-    const g = forwardGraph(model, batch);
-    const plan = lower(g, { tiles });
+    const { graph: g, half } = applyPrecision(forwardGraph(model, batch), precision);
+    const plan = lower(g, { tiles, half });
     const ex = await Executor.create(device, plan, persistentValues(g));
     return new ForwardRunner(model, batch, plan, ex);
   }

@@ -20,12 +20,15 @@ export interface MemoryPlan {
   liveBoundBytes: number;
 }
 
-const BYTES = 4;
-
 /** Persistent values: graph inputs, params and named outputs keep their own slot. */
 export function planMemory(p: KernelPlan, persistent: ReadonlySet<number>): MemoryPlan {
   const g = p.graph, root = (v: number) => p.alias.get(v) ?? v;
-  const bytesOf = (v: number) => Math.max(1, g.nodes[v].shape.reduce((a, b) => a * b, 1)) * BYTES;
+  // 4 bytes an element, 2 for values stored as f16, rounded up to whole 4-byte words (the
+  // unit of buffer copies and bindings).
+  const bytesOf = (v: number) => {
+    const n = Math.max(1, g.nodes[v].shape.reduce((a, b) => a * b, 1));
+    return p.half.has(v) ? Math.ceil(n / 2) * 4 : n * 4;
+  };
   const first = new Map<number, number>(), last = new Map<number, number>();
   p.kernels.forEach((k, i) => {
     for (const v of [...k.inputs, k.output].map(root)) {

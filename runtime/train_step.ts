@@ -3,6 +3,8 @@
 // micro-batches accumulate in place, so the effective batch can exceed what fits on the GPU.
 // Per step only the loss and the accuracy counts come back to the CPU.
 import { lower, type TilePolicy } from "../compiler/lower.ts";
+import { applyPrecision, type Precision } from "../compiler/precision.ts";
+import { type LossScaleOptions, LossScaler } from "./loss_scale.ts";
 import type { KernelSpec } from "../compiler/kernels/spec.ts";
 import { type Model, type Params, trainGraph } from "../dsl/mod.ts";
 import { Executor, type PreparedExtra, readBuffer, type Timing } from "./executor.ts";
@@ -19,6 +21,10 @@ export interface TrainOptions {
   /** Dropout on (training) or off (gradient checks). */
   dropout?: boolean;
   tiles: TilePolicy;
+  /** "f16": activations, their gradients and the GEMMs' weight copies stored as f16, with f32
+   *  master weights, f32 arithmetic and dynamic loss scaling (compiler/precision.ts). */
+  precision?: Precision;
+  lossScale?: LossScaleOptions;
 }
 
 export interface StepResult {
@@ -27,6 +33,10 @@ export interface StepResult {
   /** Correct top-1 / top-5 predictions over the effective batch. */
   top1: number;
   top5: number;
+  /** f16 only: the step's gradients overflowed, so no weight changed (the scale was halved). */
+  skipped?: boolean;
+  /** f16 only: the loss scale the step ran with. */
+  lossScale?: number;
 }
 
 const USAGE = () => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
@@ -38,17 +48,25 @@ export class TrainStep {
   private fills: PreparedExtra[] = [];
   private updates: PreparedExtra[] = [];
   private metric: PreparedExtra[] = [];
+  private checks: PreparedExtra[] = [];
   private readonly ids: Map<string, number>;
+  /** f16: the loss scale, and the flag buffer the overflow checks set. */
+  readonly scaler?: LossScaler;
+  private flag?: GPUBuffer;
 
   private constructor(readonly model: Model, readonly ex: Executor, readonly opts: TrainOptions) {
     this.accumulate = opts.accumulate ?? 1;
     this.ids = paramIds(ex.plan.graph);
+    if (opts.precision === "f16") this.scaler = new LossScaler(opts.lossScale);
   }
 
   static async create(device: GPUDevice, model: Model, opts: TrainOptions): Promise<TrainStep> {
-    const g = trainGraph(model, opts.batch, { dropout: opts.dropout ?? true });
-    const acc = (opts.accumulate ?? 1) > 1;
-    const plan = lower(g, { tiles: opts.tiles, accumulateGrads: acc });
+    const p = applyPrecision(
+      trainGraph(model, opts.batch, { dropout: opts.dropout ?? true }),
+      opts.precision ?? "f32",
+    );
+    const g = p.graph, acc = (opts.accumulate ?? 1) > 1;
+    const plan = lower(g, { tiles: opts.tiles, accumulateGrads: acc, half: p.half });
     const ex = await Executor.create(device, plan, persistentValues(g));
     const t = new TrainStep(model, ex, opts);
     await t.prepare(device, acc);
@@ -60,6 +78,10 @@ export class TrainStep {
     const rows = o.batch, cols = this.model.classes;
     this.metrics = device.createBuffer({ label: "metrics", size: 16, usage: USAGE() });
     const specs: { name: string; spec: KernelSpec; buffers: GPUBuffer[] }[] = [];
+    const checks: typeof specs = [];
+    const flag = this.scaler
+      ? this.flag = device.createBuffer({ label: "overflow", size: 16, usage: USAGE() })
+      : undefined;
     for (const [name, id] of this.ids) {
       const size = g.nodes[id].shape.reduce((a, b) => a * b, 1);
       const m = device.createBuffer({
@@ -77,9 +99,17 @@ export class TrainStep {
           size,
           momentum: o.momentum ?? 0.9,
           weightDecay: isBias ? 0 : o.weightDecay ?? 5e-4,
+          ...(flag ? { lossScale: true as const } : {}),
         },
-        buffers: [this.ex.buffer(id), m, grad],
+        buffers: [this.ex.buffer(id), m, grad, ...(flag ? [flag] : [])],
       });
+      if (flag) {
+        checks.push({
+          name: `${name}:nonfinite`,
+          spec: { kind: "nonfinite", size },
+          buffers: [grad, flag],
+        });
+      }
       if (acc) {
         this.fills.push(
           ...await this.ex.prepareExtra([{
@@ -91,6 +121,7 @@ export class TrainStep {
       }
     }
     this.updates = await this.ex.prepareExtra(specs);
+    this.checks = await this.ex.prepareExtra(checks);
     this.metric = await this.ex.prepareExtra([{
       name: "metrics:topk",
       spec: { kind: "topk_correct", rows, cols },
@@ -100,7 +131,16 @@ export class TrainStep {
         this.metrics,
       ],
     }]);
-    this.ex.write(inputId(g, "dloss"), new Float32Array([1 / this.accumulate]));
+    this.writeLossGradient();
+  }
+
+  /** The loss gradient fed to the backward pass: 1 / accumulate, times the loss scale. */
+  private writeLossGradient(): void {
+    const scale = this.scaler?.scale ?? 1;
+    this.ex.write(
+      inputId(this.ex.plan.graph, "dloss"),
+      new Float32Array([scale / this.accumulate]),
+    );
   }
 
   setParams(p: Params): void {
@@ -141,8 +181,10 @@ export class TrainStep {
   /** Reads the current gradients (after `step` with `lr = 0`, for checks and `grad`). */
   async getGrads(): Promise<Params> {
     const out: Params = new Map();
+    const unscale = 1 / (this.scaler?.scale ?? 1);
     for (const [name] of this.ids) {
-      out.set(name, await this.ex.read(this.ex.plan.graph.outputs[`grad:${name}`]) as Float32Array);
+      const g = await this.ex.read(this.ex.plan.graph.outputs[`grad:${name}`]) as Float32Array;
+      out.set(name, unscale === 1 ? g : g.map((v) => v * unscale));
     }
     return out;
   }
@@ -165,9 +207,14 @@ export class TrainStep {
     const seedId = g.nodes.find((n) =>
       n.op === "input" && (n.attrs as { name: string }).name === "seed"
     )?.id;
-    this.ex.writeStep(seed, lr);
-    let loss = 0, top1 = 0, top5 = 0;
-    const pending: Promise<[number, number, number]>[] = [];
+    const scale = this.scaler?.scale;
+    if (scale !== undefined) {
+      this.writeLossGradient();
+      this.ex.device.queue.writeBuffer(this.flag!, 0, new Uint32Array(4));
+    }
+    this.ex.writeStep(seed, lr, 1 / (scale ?? 1));
+    let loss = 0, top1 = 0, top5 = 0, overflow = false;
+    const pending: Promise<[number, number, number, number]>[] = [];
     for (let i = 0; i < micro.length; i++) {
       this.ex.write(xId, micro[i].x);
       this.ex.write(yId, micro[i].y);
@@ -181,7 +228,9 @@ export class TrainStep {
       if (i === 0) this.ex.encodeExtra(enc, this.fills, opts.timing);
       this.ex.encode(enc, { timing: opts.timing });
       this.ex.encodeExtra(enc, this.metric, opts.timing);
-      if (i === micro.length - 1 && opts.update !== false) {
+      const last = i === micro.length - 1;
+      if (last && opts.update !== false) {
+        this.ex.encodeExtra(enc, this.checks, opts.timing);
         this.ex.encodeExtra(enc, this.updates, opts.timing);
       }
       // Loss and counts of this micro-batch into a small readback buffer.
@@ -191,26 +240,33 @@ export class TrainStep {
       });
       enc.copyBufferToBuffer(this.ex.buffer(g.outputs.loss), 0, staging, 0, 4);
       enc.copyBufferToBuffer(this.metrics, 0, staging, 4, 8);
+      if (last && this.flag) enc.copyBufferToBuffer(this.flag, 0, staging, 12, 4);
       await this.ex.submit(enc, `training step of ${this.model.name}`);
       pending.push(
         staging.mapAsync(GPUMapMode.READ).then(() => {
-          const f = new Float32Array(staging.getMappedRange().slice(0));
+          const raw = staging.getMappedRange().slice(0);
+          const f = new Float32Array(raw);
           staging.destroy();
-          return [f[0], f[1], f[2]];
+          return [f[0], f[1], f[2], new Uint32Array(raw)[3]];
         }),
       );
     }
-    for (const [l, a, b] of await Promise.all(pending)) {
+    for (const [l, a, b, flagged] of await Promise.all(pending)) {
       loss += l / micro.length;
       top1 += a;
       top5 += b;
+      overflow ||= flagged !== 0;
     }
-    return { loss, top1, top5 };
+    if (!this.scaler || scale === undefined) return { loss, top1, top5 };
+    // Only an applied update may move the scale (gradient-only steps leave it as it is).
+    if (opts.update !== false) this.scaler.update(overflow);
+    return { loss, top1, top5, skipped: overflow, lossScale: scale };
   }
 
   destroy(): void {
     this.ex.destroy();
     for (const m of this.momentum.values()) m.destroy();
     this.metrics.destroy();
+    this.flag?.destroy();
   }
 }

@@ -49,6 +49,11 @@ async function fails(args: string[], want: RegExp): Promise<string> {
 const cases: [string, string[], RegExp][] = [
   ["unknown flag", ["nets/a.ts", "--bogus", ...QUICK], /--bogus/],
   [
+    "--precision f64",
+    ["nets/a.ts", ...QUICK, "--precision", "f64"],
+    /--precision must be one of f32, f16, got 'f64'/,
+  ],
+  [
     "--epochs abc",
     ["nets/a.ts", ...QUICK, "--epochs", "abc"],
     /--epochs must be a positive integer, got 'abc'/,

@@ -2,6 +2,7 @@
 // buffers (`optimizer.momentum.<name>`) and the training state as JSON metadata. One file, so
 // one atomic rename keeps weights and state consistent: a crash or a kill between writes
 // leaves the previous checkpoint whole.
+import type { LossScaleState } from "../runtime/loss_scale.ts";
 import { DataError } from "../data/errors.ts";
 import { readSafetensors, writeSafetensors } from "../data/safetensors.ts";
 import type { Model, Params } from "../dsl/mod.ts";
@@ -24,6 +25,8 @@ export interface TrainState {
   /** Sums over the done batches of the epoch in progress (mid-epoch checkpoints only), so a
    *  resumed epoch reports the same train loss, accuracy and throughput. */
   partial?: { lossSum: number; correct: number; seen: number; seconds: number };
+  /** f16 runs: the dynamic loss scale's state (scale, good steps, steps skipped so far). */
+  lossScale?: LossScaleState;
 }
 
 export async function saveCheckpoint(

@@ -8,6 +8,7 @@ import { type MetricRow, renderReport } from "../data/report.ts";
 import { deriveSeed } from "../data/rng.ts";
 import { init, type InitScheme, type Model, type Params } from "../dsl/mod.ts";
 import type { TilePolicy } from "../compiler/lower.ts";
+import type { Precision } from "../compiler/precision.ts";
 import { ForwardRunner } from "../runtime/forward.ts";
 import { TrainStep } from "../runtime/train_step.ts";
 import { loadCheckpoint, saveCheckpoint, type TrainState } from "./checkpoint.ts";
@@ -39,6 +40,8 @@ export interface TrainConfig {
   testLimit?: number;
   evalBatch: number;
   checkpointEveryS: number;
+  /** Storage precision (compiler/precision.ts); absent in runs made before it existed: f32. */
+  precision?: Precision;
 }
 
 export interface RunContext {
@@ -93,8 +96,16 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
     momentum: cfg.momentum,
     weightDecay: cfg.weightDecay,
     tiles: ctx.tiles,
+    precision: cfg.precision,
+    lossScale: ck?.state.lossScale ? { from: ck.state.lossScale } : undefined,
   });
-  const evalRunner = await ForwardRunner.create(device, model, cfg.evalBatch, ctx.tiles);
+  const evalRunner = await ForwardRunner.create(
+    device,
+    model,
+    cfg.evalBatch,
+    ctx.tiles,
+    cfg.precision,
+  );
   const sched: ScheduleConfig = {
     lr0: cfg.lr,
     patience: cfg.patience,
@@ -198,6 +209,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
         }
         state.step++;
         state.batchInEpoch = b;
+        if (step.scaler) state.lossScale = step.scaler.state();
         state.imagesSeen += cfg.batch;
         lossSum += r.loss * cfg.batch;
         correct += r.top1;
@@ -246,6 +258,9 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
         images_per_s: seen / trainSeconds,
         lr: state.schedule.lr,
         seconds: Math.round(state.seconds),
+        ...(state.lossScale
+          ? { loss_scale: state.lossScale.scale, skipped_steps: state.lossScale.skipped }
+          : {}),
       };
       metrics.push(row);
       state.schedule = afterEpoch(sched, state.schedule, state.epoch + 1, ev.top1);
@@ -273,7 +288,10 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
           ev.loss.toFixed(4)
         }, ` +
           `test accuracy ${(100 * ev.top1).toFixed(2)}% (top-5 ${(100 * ev.top5).toFixed(2)}%), ` +
-          `${row.images_per_s.toFixed(1)} img/s, lr ${row.lr}`,
+          `${row.images_per_s.toFixed(1)} img/s, lr ${row.lr}` +
+          (state.lossScale
+            ? `, loss scale ${state.lossScale.scale}, ${state.lossScale.skipped} steps skipped`
+            : ""),
       );
     }
   } finally {

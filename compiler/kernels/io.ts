@@ -10,6 +10,7 @@ export interface StorageSize {
 }
 
 const f = (elems: number): StorageSize => ({ elems, type: "f32" });
+const u = (elems: number): StorageSize => ({ elems, type: "u32" });
 
 function extras(ops: readonly EpilogueOp[], size: number, channels: number): StorageSize[] {
   return ops.flatMap((op) =>
@@ -79,7 +80,8 @@ const sizes: { [K in KernelKind]: (s: Of<K>) => StorageSize[] } = {
   topk_correct: (s) => [f(s.rows * s.cols), { elems: s.rows, type: "i32" }, f(2)],
   bias_grad: (s) => [f(s.n * s.c * s.spatial), f(s.c)],
   copy_channels: (s) => [f(s.n * s.cIn * s.spatial), f(s.n * s.cOut * s.spatial)],
-  sgd: (s) => [f(s.size), f(s.size), f(s.size)],
+  sgd: (s) => [f(s.size), f(s.size), f(s.size), ...(s.lossScale ? [u(1)] : [])],
+  nonfinite: (s) => [f(s.size), u(1)],
   fill: (s) => [f(s.size)],
 };
 

@@ -11,6 +11,7 @@ import { emitMatmul } from "./matmul.ts";
 import { emitPool } from "./pool.ts";
 import { emitRows } from "./rows.ts";
 import { emitSgd } from "./sgd.ts";
+import { emitNonFinite } from "./nonfinite.ts";
 import { elemBytes, storageSizes } from "./io.ts";
 import type { EmittedKernel, KernelKind, KernelSpec } from "./spec.ts";
 
@@ -36,6 +37,7 @@ export const emitters: { [K in KernelKind]: (spec: Of<K>) => EmittedKernel } = {
   bias_grad: emitBiasGrad,
   copy_channels: emitCopyChannels,
   sgd: emitSgd,
+  nonfinite: emitNonFinite,
   fill: emitFill,
 };
 

@@ -20,14 +20,22 @@ import type { EmittedKernel, SgdSpec } from "./spec.ts";
 
 export function emitSgd(s: SgdSpec): EmittedKernel {
   const w = newWriter(`sgd ${s.size} momentum ${s.momentum} weight decay ${s.weightDecay}`);
-  const bindings = [readWrite("w"), readWrite("m"), read("g"), stepUniform];
-  declareBindings(w, bindings);
+  const bindings = declareBindings(w, [
+    readWrite("w"),
+    readWrite("m"),
+    read("g"),
+    ...(s.lossScale ? [read("flag", "u32")] : []),
+    stepUniform,
+  ]);
   w.blank();
   const g = flatEntry(w, s.size, (i) => {
     const at = i.code;
+    // An overflowed loss-scaled step changes nothing (the scale is lowered and the next tried).
+    if (s.lossScale) w.line("if (flag[0] != 0u) { return; }");
     w.line(`let wi = w[${at}];`);
     const decay = s.weightDecay === 0 ? "" : ` + ${f32(s.weightDecay).code} * wi`;
-    w.line(`let gi = g[${at}]${decay};`);
+    const grad = s.lossScale ? `g[${at}] * step_params.scale` : `g[${at}]`;
+    w.line(`let gi = ${grad}${decay};`);
     w.line(`let mi = ${f32(s.momentum).code} * m[${at}] + gi;`);
     w.line(`m[${at}] = mi;`);
     w.line(`w[${at}] = wi - step_params.lr * mi;`);
@@ -38,7 +46,7 @@ export function emitSgd(s: SgdSpec): EmittedKernel {
     workgroupSize: [FLAT_WORKGROUP, 1, 1],
     grid: g,
     bindings,
-    flops: 6 * s.size,
+    flops: (s.lossScale ? 7 : 6) * s.size,
     bytes: 20 * s.size,
   });
 }

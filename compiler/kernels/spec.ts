@@ -170,12 +170,21 @@ export interface CopyChannelsSpec extends Stored {
 
 /** In place, per parameter: g' = g + wd * w; m = momentum * m + g'; w -= lr * m (PyTorch's SGD form;
  *  see sgd.ts for how it relates to Caffe's).
- *  Bindings: w (rw), m (rw), g (read), then the step uniform (lr). */
+ *  Bindings: w (rw), m (rw), g (read), then the step uniform (lr). With lossScale, g arrives
+ *  multiplied by the loss scale: it is multiplied by the uniform's `scale` (1 / loss scale)
+ *  first, and a u32 flag (read, after g) set by the nonfinite kernels skips the update. */
 export interface SgdSpec {
   kind: "sgd";
   size: number;
   momentum: number;
   weightDecay: number;
+  lossScale?: true;
+}
+
+/** flag[0] |= 1 where any of g's `size` values is infinite or NaN. Bindings: g, flag (u32). */
+export interface NonFiniteSpec {
+  kind: "nonfinite";
+  size: number;
 }
 
 /** Writes zeros (gradient buffers before accumulation). */
@@ -196,6 +205,7 @@ export type KernelSpec =
   | BiasGradSpec
   | CopyChannelsSpec
   | SgdSpec
+  | NonFiniteSpec
   | FillSpec;
 
 export type KernelKind = KernelSpec["kind"];
@@ -204,7 +214,7 @@ export interface Binding {
   name: string;
   /** storage read-only, storage read-write, or the per-step uniform. */
   access: "read" | "read_write" | "uniform";
-  elemType: "f32" | "f16" | "i32" | "u32";
+  elemType: "f32" | "f16" | "i32" | "u32" | "atomic<u32>";
 }
 
 export interface EmittedKernel {

@@ -71,3 +71,18 @@ export const add: OpDef<"add"> = {
   },
   vjp: (_b, _node, g) => [g, g],
 };
+
+export const half: OpDef<"half"> = {
+  // The IR's dtypes are the types kernels compute in (f32); where a value is stored as f16 is
+  // the plan's decision (compiler/precision.ts). This node is the one place the rounding is
+  // the math itself, so the reference rounds.
+  shape: ([x]) => ({ shape: x, dtype: "f32" }),
+  reference: ([xt]) => {
+    const x = floats(xt), y = zerosLike(xt, x.length);
+    for (let i = 0; i < x.length; i++) y[i] = Math.f16round(x[i]);
+    return { shape: xt.shape, data: y };
+  },
+  // Straight through, as mixed-precision training takes it: the master weight's gradient is the
+  // gradient of its f16 copy.
+  vjp: (_b, _node, g) => [g],
+};

@@ -2,7 +2,7 @@
 // mapped type so that a primitive without a rule does not type-check.
 import { conv2d, conv2d_grad_weight } from "./conv.ts";
 import { dropout } from "./dropout.ts";
-import { add, bias, bias_grad, relu, relu_grad } from "./elementwise.ts";
+import { add, bias, bias_grad, half, relu, relu_grad } from "./elementwise.ts";
 import { concat, reshape, slice } from "./layout.ts";
 import { input, param } from "./leaves.ts";
 import { lrn, lrn_grad } from "./lrn.ts";
@@ -34,6 +34,7 @@ export const ops: OpTable = {
   add,
   concat,
   slice,
+  half,
 };
 
 export type { Attrs, OpDef, Prim, Tensor } from "./types.ts";

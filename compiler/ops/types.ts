@@ -54,6 +54,9 @@ export interface Attrs {
   concat: Record<never, never>;
   /** Channels [start, start + size) along axis 1. */
   slice: { start: number; size: number };
+  /** x rounded to the nearest f16: the copy of an f32 master weight that the GEMMs read under
+   *  `--precision f16` (compiler/precision.ts). */
+  half: Record<never, never>;
 }
 
 export type Prim = keyof Attrs;

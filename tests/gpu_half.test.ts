@@ -1,0 +1,131 @@
+// `--precision f16` end to end on the GPU: forward logits and whole-net gradients of f16 plans
+// against the reference interpreter run on the same precision graph with the same values rounded
+// to f16 (compiler/precision.ts, evaluate's `half`), the loss-scaled update against SGD's
+// formula, and an overflowing step skipped with the scale halved.
+//
+// Tolerances. The kernels fuse ops whose intermediate values the interpreter rounds one by one
+// (a conv's output before its bias and ReLU), and every stored activation carries f16's 2^-11
+// relative rounding, so the two sides differ by a few f16 ulps that the net compounds: measured
+// up to ~4e-3 (logits) and ~1e-2 (gradients, 2026-11-28). A wrong index or a value read as the
+// wrong type errs by O(1).
+import assert from "node:assert";
+import { evaluate } from "../compiler/interpret.ts";
+import { applyPrecision } from "../compiler/precision.ts";
+import { forwardGraph, type Model, type Params, trainGraph } from "../dsl/mod.ts";
+import { ForwardRunner } from "../runtime/forward.ts";
+import { TrainStep } from "../runtime/train_step.ts";
+import { configs } from "../nets/mod.ts";
+import {
+  assertParamsClose,
+  batchOf,
+  gpu,
+  oddModels,
+  paramsWithBiases,
+  relError,
+} from "./helpers/gpu.ts";
+import { HAS_F16 } from "./helpers/half.ts";
+
+const LOGITS_TOL = 2e-2;
+const GRAD_TOL = 5e-2;
+
+const models = (): Model[] => [
+  configs.a({ width: 8, size: 32, classes: 10 }),
+  ...oddModels().filter((m) => ["conv3-odd", "lrn", "branch", "fc"].includes(m.name)),
+];
+
+const test = (name: string, fn: () => Promise<void>) => Deno.test({ name, ignore: !HAS_F16, fn });
+
+function halfReference(m: Model, p: Params, x: Float32Array, batch: number) {
+  const { graph, half } = applyPrecision(forwardGraph(m, batch), "f16");
+  const vals = evaluate(graph, { inputs: { x }, params: p }, { half });
+  return vals[graph.outputs.logits].data as Float32Array;
+}
+
+/** Gradients of the f16 training graph at loss scale `scale`, unscaled, as the step computes
+ *  them (dropout off). */
+function halfGrads(m: Model, p: Params, b: { x: Float32Array; y: Int32Array }, scale: number) {
+  const { graph, half } = applyPrecision(trainGraph(m, b.y.length, { dropout: false }), "f16");
+  const inputs = { x: b.x, labels: b.y, dloss: new Float32Array([scale]) };
+  const vals = evaluate(graph, { inputs, params: p }, { half });
+  const grads: Params = new Map();
+  for (const q of m.params) {
+    const g = vals[graph.outputs[`grad:${q.name}`]].data as Float32Array;
+    grads.set(q.name, g.map((v) => v / scale));
+  }
+  return { loss: vals[graph.outputs.loss].data[0], grads };
+}
+
+for (const m of models()) {
+  test(`f16 forward of ${m.name} equals the f16 reference`, async () => {
+    const { device, tiles } = await gpu();
+    const p = paramsWithBiases(m, 3), b = batchOf(m, 2, 7);
+    const r = await ForwardRunner.create(device, m, 2, tiles, "f16");
+    try {
+      assert.ok(r.plan.kernels.some((k) => "f16" in k.spec), "the plan stores nothing as f16");
+      r.setParams(p);
+      const got = await r.logits(b.x), want = halfReference(m, p, b.x, 2);
+      const e = relError(got, want);
+      assert.ok(e <= LOGITS_TOL, `${m.name}: logits relative error ${e}`);
+    } finally {
+      r.destroy();
+    }
+  });
+
+  test(`f16 gradients of ${m.name} equal the f16 reference`, async () => {
+    const { device, tiles } = await gpu();
+    const p = paramsWithBiases(m, 5), b = batchOf(m, 2, 23);
+    const ts = await TrainStep.create(device, m, {
+      batch: 2,
+      dropout: false,
+      tiles,
+      precision: "f16",
+      lossScale: { init: 1024 },
+    });
+    try {
+      ts.setParams(p);
+      const r = await ts.step([b], 0, 1, { update: false });
+      const want = halfGrads(m, p, b, 1024);
+      assert.ok(Math.abs(r.loss - want.loss) <= 1e-2 * want.loss, `loss ${r.loss}/${want.loss}`);
+      assert.equal(r.lossScale, 1024);
+      assertParamsClose(await ts.getGrads(), want.grads, GRAD_TOL, `${m.name} f16 gradients`);
+    } finally {
+      ts.destroy();
+    }
+  });
+}
+
+test("f16 step: the update unscales the gradients; an overflow skips it and halves the scale", async () => {
+  const { device, tiles } = await gpu();
+  const m = oddModels().find((x) => x.name === "conv3-odd")!;
+  const p = paramsWithBiases(m, 9), b = batchOf(m, 3, 4);
+  const opts = { batch: 3, dropout: false, tiles, precision: "f16" as const };
+  // 2^40 times the loss gradient overflows f16 (max 65504) at the logits' gradient already.
+  const big = await TrainStep.create(device, m, { ...opts, lossScale: { init: 2 ** 40 } });
+  try {
+    big.setParams(p);
+    const r = await big.step([b], 0.1, 1);
+    assert.equal(r.skipped, true);
+    assert.equal(big.scaler!.scale, 2 ** 39);
+    assertParamsClose(await big.getParams(), p, 0, "weights after a skipped step");
+  } finally {
+    big.destroy();
+  }
+  const ts = await TrainStep.create(device, m, { ...opts, lossScale: { init: 256 } });
+  try {
+    ts.setParams(p);
+    await ts.step([b], 0, 1, { update: false });
+    const g = await ts.getGrads();
+    const lr = 0.1, wd = 5e-4;
+    const r = await ts.step([b], lr, 1);
+    assert.equal(r.skipped, false);
+    // First update from zero momentum: w - lr * (g + wd * w), weight decay on weights only.
+    const want: Params = new Map();
+    for (const [name, w] of p) {
+      const d = name.endsWith(".bias") ? 0 : wd;
+      want.set(name, w.map((v, i) => v - lr * (g.get(name)![i] + d * v)));
+    }
+    assertParamsClose(await ts.getParams(), want, 1e-5, "weights after one f16 step");
+  } finally {
+    ts.destroy();
+  }
+});
