@@ -9,7 +9,6 @@ import {
   div,
   type Expr,
   ge,
-  index,
   lt,
   mod,
   mul,
@@ -62,7 +61,8 @@ export function outIndex(s: ConvSpec, o: Expr, sfx: string): Expr {
   return add(mul(add(mul(p.img, s.o), o), ho * wo), p.rem);
 }
 
-function operands(s: ConvSpec): GemmOperands {
+/** The GEMM view of the conv; A and B read wt and x through `w` (f16 storage converts). */
+function operands(s: ConvSpec, w: WgslWriter): GemmOperands {
   const { m, n, k } = convDims(s), kk2 = s.k * s.k;
   return {
     m,
@@ -76,9 +76,9 @@ function operands(s: ConvSpec): GemmOperands {
       w.let(`kx${sfx}`, cast("i32", mod(r, s.k)));
     },
     a: (row, kk, _rs, ks) => {
-      if (!s.flip) return index("wt", add(mul(row, k), kk), "f32");
+      if (!s.flip) return w.at("wt", add(mul(row, k), kk));
       const ci = ref(`ci${ks}`, "u32"), r = ref(`r${ks}`, "u32");
-      return index("wt", add(mul(add(mul(ci, s.o), row), kk2), sub(kk2 - 1, r)), "f32");
+      return w.at("wt", add(mul(add(mul(ci, s.o), row), kk2), sub(kk2 - 1, r)));
     },
     b: (_kk, _col, ks, cs) => {
       const p = pixelRefs(cs);
@@ -89,7 +89,7 @@ function operands(s: ConvSpec): GemmOperands {
         add(p.xb, mul(ref(`ci${ks}`, "u32"), s.h * s.w)),
         cast("u32", add(mul(iy, s.w), ix)),
       );
-      return select(0, index("x", select(u32(0), at, ok), "f32"), ok);
+      return select(0, w.at("x", select(u32(0), at, ok)), ok);
     },
     aFast: s.flip ? "mn" : "k",
     bFast: "mn",
@@ -108,17 +108,21 @@ export function emitConv(s: ConvSpec): EmittedKernel {
       s.pool ? " + maxpool" : ""
     } (${t.variant})`,
   );
-  const bindings = [read("x"), read("wt"), ...epilogueBindings(s.epilogue), readWrite("y")];
-  declareBindings(w, bindings, convVec4(s) ? new Set(["x"]) : new Set());
+  const bindings = declareBindings(
+    w,
+    [read("x"), read("wt"), ...epilogueBindings(s.epilogue), readWrite("y")],
+    convVec4(s) ? new Set(["x"]) : new Set(),
+    s.f16,
+  );
   emitEpilogueHelpers(w, s.epilogue);
   w.blank();
   const layout = t.variant === "register"
-    ? emitConvRegister(w, s, operands(s))
+    ? emitConvRegister(w, s, operands(s, w))
     : t.variant === "direct"
     ? emitConvDirect(w, s)
     : t.variant === "workgroup"
-    ? emitWorkgroupGemm(w, operands(s), t)
-    : emitSplitKGemm(w, operands(s), t);
+    ? emitWorkgroupGemm(w, operands(s, w), t)
+    : emitSplitKGemm(w, operands(s, w), t);
   // What is stored: the pooled map when the pool is folded in (3 compares per pooled value,
   // counted as the standalone maxpool counts them).
   const ySize = s.pool ? s.n * s.o * Math.floor(ho / 2) * Math.floor(wo / 2) : s.n * s.o * ho * wo;

@@ -92,10 +92,10 @@ export function emitConvRegister(w: WgslWriter, s: ConvSpec, op: GemmOperands): 
       }
       w.loop("ci", 0, s.c, () => {
         for (let i = 0; i < tm; i++) {
-          w.line(`let a${i} = wt[w_off${i} + ci * ${wl.cStride}u + w_k];`);
+          w.line(`let a${i} = ${w.load("wt", `w_off${i} + ci * ${wl.cStride}u + w_k`)};`);
         }
         for (let j = 0; j < groups; j++) {
-          const load = `x[x_off${j} + ci * ${vec4 ? hw / 4 : hw}u]`;
+          const load = w.load("x", `x_off${j} + ci * ${vec4 ? hw / 4 : hw}u`);
           w.line(`let b${j} = ${padded ? `select(0.0f, ${load}, ok${j})` : load};`);
         }
         emitOuterProduct(
@@ -195,7 +195,8 @@ export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
           w.line(`let row_ok = u32(iy) < ${s.h}u;`);
           w.line(`let x_row = x_plane + select(0i, iy, row_ok) * ${s.w}i;`);
           for (let t = 0; t < span; t++) {
-            w.line(`let v${t} = select(0.0f, x[u32(x_row + col_at${t})], row_ok && col_ok${t});`);
+            const v = w.load("x", `u32(x_row + col_at${t})`);
+            w.line(`let v${t} = select(0.0f, ${v}, row_ok && col_ok${t});`);
           }
           for (let kx = 0; kx < s.k; kx++) {
             for (let q = 0; q < rows; q++) {
@@ -203,7 +204,8 @@ export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
               if (ky < 0 || ky >= s.k) continue;
               w.scope(() => {
                 for (let i = 0; i < tm; i++) {
-                  w.line(`let a${i} = wt[w_off${i} + ci * ${wl.cStride}u + ${wl.tap(ky, kx)}];`);
+                  const at = `w_off${i} + ci * ${wl.cStride}u + ${wl.tap(ky, kx)}`;
+                  w.line(`let a${i} = ${w.load("wt", at)};`);
                 }
                 for (let i = 0; i < tm; i++) {
                   for (let j = 0; j < tn; j++) w.line(`${acc(i, q, j)} += a${i} * v${j + kx};`);
@@ -270,7 +272,7 @@ function storePooled(w: WgslWriter, s: ConvSpec, acc: Acc, hp: number, wp: numbe
             );
           });
           const at = `out_row + (o_base + ${i}u) * ${hp * wp}u + ${j}u`;
-          w.line(`y[${at}] = max(max(r0, r1), max(r2, r3));`);
+          w.store("y", at, "max(max(r0, r1), max(r2, r3))");
         };
         if (j === 0) w.scope(store);
         else w.block(`if (ox0 / 2u + ${j}u < ${wp}u)`, store);

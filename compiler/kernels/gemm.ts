@@ -28,7 +28,9 @@ export interface GemmOperands {
   rowSetup?(w: WgslWriter, row: Expr, s: string): void;
   colSetup?(w: WgslWriter, col: Expr, s: string): void;
   kSetup?(w: WgslWriter, kk: Expr, s: string): void;
-  /** A[row, kk] and B[kk, col] as f32 expressions (indices in range; the setups' suffixes). */
+  /** A[row, kk] and B[kk, col] as f32 expressions (indices in range; the setups' suffixes).
+   *  Storage is read through the writer's `at`/`load`, so f16-stored operands convert (the
+   *  operand factories close over the kernel's writer); workgroup tiles stay f32. */
   a(row: Expr, kk: Expr, rs: string, ks: string): Expr;
   b(kk: Expr, col: Expr, ks: string, cs: string): Expr;
   /** Which index walks neighbouring addresses, so tile loads can be coalesced. */

@@ -1,7 +1,7 @@
 // Matmul: C[M,N] = op(A) op(B) (+ epilogue, channel = column), or C += ... with accumulate.
 // transB with B = W[out,in] is PyTorch's Linear. Three variants (GemmTile.variant): the
 // register-blocked one below, and the workgroup-memory and split-K skeletons of gemm.ts.
-import { add, type Expr, index, mul, ref, type WgslWriter } from "../wgsl/mod.ts";
+import { add, type Expr, mul, ref, type WgslWriter } from "../wgsl/mod.ts";
 import {
   ceilDiv,
   declareBindings,
@@ -31,14 +31,15 @@ import {
 } from "./gemm.ts";
 import type { EmittedKernel, MatmulSpec } from "./spec.ts";
 
-function operands(s: MatmulSpec): GemmOperands {
+/** The GEMM view of the matmul; A and B read through `w` (f16 storage converts). */
+function operands(s: MatmulSpec, w: WgslWriter): GemmOperands {
   const { m, n, k } = s;
   return {
     m,
     n,
     k,
-    a: (row, kk) => index("a", s.transA ? add(mul(kk, m), row) : add(mul(row, k), kk), "f32"),
-    b: (kk, col) => index("b", s.transB ? add(mul(col, k), kk) : add(mul(kk, n), col), "f32"),
+    a: (row, kk) => w.at("a", s.transA ? add(mul(kk, m), row) : add(mul(row, k), kk)),
+    b: (kk, col) => w.at("b", s.transB ? add(mul(col, k), kk) : add(mul(kk, n), col)),
     aFast: s.transA ? "mn" : "k",
     bFast: s.transB ? "k" : "mn",
     store: (w, row, col, v) =>
@@ -75,7 +76,9 @@ function registerOperand(
     for (let i = 0; i < t; i++) w.line(`let ${name}_off${i} = ${clampRow(i)} * ${k / 4}u;`);
     return {
       step: (ku: number) => {
-        for (let i = 0; i < t; i++) w.line(`let ${name}v${i} = ${name}[${name}_off${i} + kq];`);
+        for (let i = 0; i < t; i++) {
+          w.line(`let ${name}v${i} = ${w.load(name, `${name}_off${i} + kq`)};`);
+        }
         return ku;
       },
       at: (i: number, u: number) => `${name}v${i}.${COMPONENTS[u]}`,
@@ -92,7 +95,8 @@ function registerOperand(
       loadU: (u: number, ku: number) => {
         for (let q = 0; q < t / 4; q++) {
           const kk = `(kq * ${ku}u + ${u}u)`;
-          w.line(`let ${name}m${q}_${u} = ${name}[${kk} * ${extent / 4}u + ${name}_g${q}];`);
+          const at = `${kk} * ${extent / 4}u + ${name}_g${q}`;
+          w.line(`let ${name}m${q}_${u} = ${w.load(name, at)};`);
         }
       },
       at: (i: number, u: number) => `${name}m${Math.floor(i / 4)}_${u}.${COMPONENTS[i % 4]}`,
@@ -107,7 +111,7 @@ function registerOperand(
       const kk = `(kq * ${ku}u + ${u}u)`;
       for (let i = 0; i < t; i++) {
         const at = kFast ? `${name}_off${i} + ${kk}` : `${kk} * ${extent}u + ${name}_off${i}`;
-        w.line(`let ${name}s${i}_${u} = ${name}[${at}];`);
+        w.line(`let ${name}s${i}_${u} = ${w.load(name, at)};`);
       }
     },
     at: (i: number, u: number) => `${name}s${i}_${u}`,
@@ -122,7 +126,7 @@ function emitRegister(w: WgslWriter, s: MatmulSpec, aMode: Access, bMode: Access
   const { m, n, k } = s, { bm, bn, tm, tn } = s.tile;
   const wx = bn / tn, wy = bm / tm, tilesN = ceilDiv(n, bn);
   const g = grid(tilesN * ceilDiv(m, bm));
-  const op = operands(s);
+  const op = operands(s, w);
   entry(w, [wx, wy, 1], g, (wid) => {
     const { row0, col0 } = blockOrigin(w, wid, tilesN, bm, bn);
     const rBase = w.let("r_base", add(row0, mul(ref("lid.y", "u32"), tm)));
@@ -171,15 +175,19 @@ export function emitMatmul(s: MatmulSpec): EmittedKernel {
     if (bMode !== "scalar") vec4.add("b");
   }
   const epilogue = s.accumulate ? [] : s.epilogue;
-  const bindings = [read("a"), read("b"), ...epilogueBindings(epilogue), readWrite("c")];
-  declareBindings(w, bindings, vec4);
+  const bindings = declareBindings(
+    w,
+    [read("a"), read("b"), ...epilogueBindings(epilogue), readWrite("c")],
+    vec4,
+    s.f16,
+  );
   emitEpilogueHelpers(w, epilogue);
   w.blank();
   const layout: GemmLayout = registerLike(tile)
     ? emitRegister(w, s, aMode, bMode, ku)
     : tile.variant === "workgroup"
-    ? emitWorkgroupGemm(w, operands(s), tile)
-    : emitSplitKGemm(w, operands(s), tile);
+    ? emitWorkgroupGemm(w, operands(s, w), tile)
+    : emitSplitKGemm(w, operands(s, w), tile);
   return kernel({
     name: `matmul ${tile.variant} ${tile.tm}x${tile.tn}`,
     wgsl: w.toString(),
