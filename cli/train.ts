@@ -23,8 +23,8 @@ const HELP =
   `usage: deno task train NET [--data SRC] [--epochs N] [--batch N] [--micro-batch N] [--lr X]
        [--width N] [--size N] [--classes N] [--channels N] [--init glorot|paper] [--init-from CKPT]
        [--patience N] [--max-drops N] [--drop-at E1,E2] [--momentum X] [--weight-decay X] [--seed N]
-       [--train-limit N] [--test-limit N] [--precision f32|f16] [--out DIR] [--resume RUN_DIR]
-       [--json]
+       [--train-limit N] [--test-limit N] [--precision f32|f16] [--loss-scale X] [--out DIR]
+       [--resume RUN_DIR] [--json]
 SRC: fashion-mnist (default; the full set when installed, else the embedded subset),
      fashion-mnist:DIR, fashion-mnist-embedded, cifar10:DIR, imagefolder:DIR`;
 
@@ -49,6 +49,7 @@ const options = {
   "checkpoint-every": { type: "string" },
   out: { type: "string" },
   precision: { type: "string" },
+  "loss-scale": { type: "string" },
   resume: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -126,7 +127,17 @@ await main(async () => {
       evalBatch: intFlag(v["eval-batch"], "eval-batch", 100)!,
       checkpointEveryS: intFlag(v["checkpoint-every"], "checkpoint-every", 300)!,
       precision: precisionFlag(v.precision, gpu.adapter, gpu.description),
+      lossScale: v["loss-scale"] === undefined
+        ? undefined
+        : numFlag(v["loss-scale"], "loss-scale", 0),
     };
+    if (cfg.lossScale !== undefined && !(cfg.lossScale > 0 && cfg.precision === "f16")) {
+      throw new UsageError(
+        `--loss-scale ${
+          v["loss-scale"]
+        }: the first loss scale of an f16 run, a number > 0 (and only with --precision f16)`,
+      );
+    }
     const stamp = new Date().toISOString().replace(/[:]/g, "-").replace(/\..*/, "");
     const name = netPath.replace(/^.*\//, "").replace(/\.ts$/, "");
     out = v.out ?? join("runs", `${name}-${stamp}`);

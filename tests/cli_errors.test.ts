@@ -54,6 +54,11 @@ const cases: [string, string[], RegExp][] = [
     /--precision must be one of f32, f16, got 'f64'/,
   ],
   [
+    "--loss-scale without f16",
+    ["nets/a.ts", ...QUICK, "--loss-scale", "1024"],
+    /--loss-scale 1024: .*only with --precision f16/,
+  ],
+  [
     "--epochs abc",
     ["nets/a.ts", ...QUICK, "--epochs", "abc"],
     /--epochs must be a positive integer, got 'abc'/,

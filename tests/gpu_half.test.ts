@@ -1,17 +1,16 @@
 // `--precision f16` end to end on the GPU: forward logits and whole-net gradients of f16 plans
-// against the reference interpreter run on the same precision graph with the same values rounded
-// to f16 (compiler/precision.ts, evaluate's `half`), the loss-scaled update against SGD's
-// formula, and an overflowing step skipped with the scale halved.
+// against the f32 reference interpreter (the math the f16 plan approximates), the loss-scaled
+// update against SGD's formula, and an overflowing step skipped with the scale halved.
 //
-// Tolerances. The kernels fuse ops whose intermediate values the interpreter rounds one by one
-// (a conv's output before its bias and ReLU), and every stored activation carries f16's 2^-11
-// relative rounding, so the two sides differ by a few f16 ulps that the net compounds: measured
-// up to ~4e-3 (logits) and ~1e-2 (gradients, 2026-11-28). A wrong index or a value read as the
-// wrong type errs by O(1).
+// Tolerances. Every stored activation and gradient carries f16's 2^-11 relative rounding, which
+// the net compounds, and a rounding can flip a near-tie of a max-pool window. Measured on A/w8
+// (2026-11-28): logits within ~3e-3 of f32, weight gradients ~1e-3 (the first conv's, summed
+// over every pixel, 1.6e-2). The interpreter rounding at every node instead (evaluate's `half`)
+// lands farther from f32 (3-6e-2 on the early convs: it also rounds what the kernels keep in
+// registers), so f32 is the closer oracle. A wrong index or a value read as the wrong type errs
+// by O(1).
 import assert from "node:assert";
-import { evaluate } from "../compiler/interpret.ts";
-import { applyPrecision } from "../compiler/precision.ts";
-import { forwardGraph, type Model, type Params, trainGraph } from "../dsl/mod.ts";
+import type { Model, Params } from "../dsl/mod.ts";
 import { ForwardRunner } from "../runtime/forward.ts";
 import { TrainStep } from "../runtime/train_step.ts";
 import { configs } from "../nets/mod.ts";
@@ -21,49 +20,31 @@ import {
   gpu,
   oddModels,
   paramsWithBiases,
+  referenceForward,
+  referenceGrads,
   relError,
 } from "./helpers/gpu.ts";
 import { HAS_F16 } from "./helpers/half.ts";
 
 const LOGITS_TOL = 2e-2;
-const GRAD_TOL = 5e-2;
+const GRAD_TOL = 4e-2;
 
 const models = (): Model[] => [
-  configs.a({ width: 8, size: 32, classes: 10 }),
+  configs.A({ width: 8, size: 32, classes: 10 }),
   ...oddModels().filter((m) => ["conv3-odd", "lrn", "branch", "fc"].includes(m.name)),
 ];
 
 const test = (name: string, fn: () => Promise<void>) => Deno.test({ name, ignore: !HAS_F16, fn });
 
-function halfReference(m: Model, p: Params, x: Float32Array, batch: number) {
-  const { graph, half } = applyPrecision(forwardGraph(m, batch), "f16");
-  const vals = evaluate(graph, { inputs: { x }, params: p }, { half });
-  return vals[graph.outputs.logits].data as Float32Array;
-}
-
-/** Gradients of the f16 training graph at loss scale `scale`, unscaled, as the step computes
- *  them (dropout off). */
-function halfGrads(m: Model, p: Params, b: { x: Float32Array; y: Int32Array }, scale: number) {
-  const { graph, half } = applyPrecision(trainGraph(m, b.y.length, { dropout: false }), "f16");
-  const inputs = { x: b.x, labels: b.y, dloss: new Float32Array([scale]) };
-  const vals = evaluate(graph, { inputs, params: p }, { half });
-  const grads: Params = new Map();
-  for (const q of m.params) {
-    const g = vals[graph.outputs[`grad:${q.name}`]].data as Float32Array;
-    grads.set(q.name, g.map((v) => v / scale));
-  }
-  return { loss: vals[graph.outputs.loss].data[0], grads };
-}
-
 for (const m of models()) {
-  test(`f16 forward of ${m.name} equals the f16 reference`, async () => {
+  test(`f16 forward of ${m.name} is within f16 rounding of the f32 reference`, async () => {
     const { device, tiles } = await gpu();
     const p = paramsWithBiases(m, 3), b = batchOf(m, 2, 7);
     const r = await ForwardRunner.create(device, m, 2, tiles, "f16");
     try {
       assert.ok(r.plan.kernels.some((k) => "f16" in k.spec), "the plan stores nothing as f16");
       r.setParams(p);
-      const got = await r.logits(b.x), want = halfReference(m, p, b.x, 2);
+      const got = await r.logits(b.x), want = referenceForward(m, p, b.x, 2).logits;
       const e = relError(got, want);
       assert.ok(e <= LOGITS_TOL, `${m.name}: logits relative error ${e}`);
     } finally {
@@ -71,7 +52,7 @@ for (const m of models()) {
     }
   });
 
-  test(`f16 gradients of ${m.name} equal the f16 reference`, async () => {
+  test(`f16 gradients of ${m.name} are within f16 rounding of the f32 reference`, async () => {
     const { device, tiles } = await gpu();
     const p = paramsWithBiases(m, 5), b = batchOf(m, 2, 23);
     const ts = await TrainStep.create(device, m, {
@@ -84,7 +65,7 @@ for (const m of models()) {
     try {
       ts.setParams(p);
       const r = await ts.step([b], 0, 1, { update: false });
-      const want = halfGrads(m, p, b, 1024);
+      const want = referenceGrads(m, p, b);
       assert.ok(Math.abs(r.loss - want.loss) <= 1e-2 * want.loss, `loss ${r.loss}/${want.loss}`);
       assert.equal(r.lossScale, 1024);
       assertParamsClose(await ts.getGrads(), want.grads, GRAD_TOL, `${m.name} f16 gradients`);

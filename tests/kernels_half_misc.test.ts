@@ -14,6 +14,8 @@ import type {
 } from "../compiler/kernels/spec.ts";
 import { tilePolicy } from "../compiler/kernels/tiles.ts";
 import { assertHalfAgrees, halfVariants, HAS_F16 } from "./helpers/half.ts";
+import { runKernel, runKernelBindings } from "../runtime/kernel_runner.ts";
+import { getDevice } from "./kernel_reference.ts";
 
 const test = (name: string, fn: () => Promise<void>) => Deno.test({ name, ignore: !HAS_F16, fn });
 
@@ -181,5 +183,30 @@ Deno.test("f16 storage: each kernel's bindings carry the f16 positions as declar
       const want = storageSizes(spec).map((b, i) => half.includes(i) ? "f16" : b.type);
       assert.deepStrictEqual(types, want, `${spec.kind} f16 at ${JSON.stringify(half)}`);
     }
+  }
+});
+
+test("nonfinite flags inf and NaN by their bits; sgd with lossScale unscales and obeys the flag", async () => {
+  const device = await getDevice();
+  const flagOf = async (g: Float32Array) =>
+    (await runKernel(device, { kind: "nonfinite", size: g.length }, [g], new Uint32Array(1)))[0];
+  const g = Float32Array.from({ length: 1029 }, (_, i) => Math.sin(i) * 1e30);
+  assert.strictEqual(await flagOf(g), 0, "finite values flagged");
+  for (const bad of [Infinity, -Infinity, NaN]) {
+    const h = g.slice();
+    h[1027] = bad; // in the last, partial workgroup
+    assert.strictEqual(await flagOf(h), 1, `${bad} not flagged`);
+  }
+  const size = 5, w = new Float32Array([1, -2, 3, -4, 5]), gr = new Float32Array([8, 8, -16, 0, 4]);
+  const spec: KernelSpec = { kind: "sgd", size, momentum: 0.9, weightDecay: 0, lossScale: true };
+  for (const flag of [0, 1]) {
+    const out = await runKernelBindings(
+      device,
+      spec,
+      [w, new Float32Array(size), gr, new Uint32Array([flag])],
+      { lr: 0.5, scale: 1 / 8 },
+    );
+    const want = flag ? w : w.map((v, i) => v - 0.5 * gr[i] / 8);
+    assert.deepStrictEqual([...out[0]], [...want], `weights with flag ${flag}`);
   }
 });

@@ -170,7 +170,7 @@ Deno.test("copy_channels: concat of two inputs and a slice", async () => {
     inOffset: 2,
     outOffset: 0,
     count: 4,
-  }, [o2]);
+  }, [o2 as Float32Array]);
   assertClose(got, sl.data, "slice");
 });
 

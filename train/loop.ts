@@ -42,6 +42,8 @@ export interface TrainConfig {
   checkpointEveryS: number;
   /** Storage precision (compiler/precision.ts); absent in runs made before it existed: f32. */
   precision?: Precision;
+  /** f16: the first loss scale (default 2^16). */
+  lossScale?: number;
 }
 
 export interface RunContext {
@@ -97,7 +99,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
     weightDecay: cfg.weightDecay,
     tiles: ctx.tiles,
     precision: cfg.precision,
-    lossScale: ck?.state.lossScale ? { from: ck.state.lossScale } : undefined,
+    lossScale: ck?.state.lossScale ? { from: ck.state.lossScale } : { init: cfg.lossScale },
   });
   const evalRunner = await ForwardRunner.create(
     device,
