@@ -123,15 +123,19 @@ export class Executor {
     }));
   }
 
-  /** Encodes plan kernels [from, to) into one compute pass (or one pass each when timing). */
-  encode(enc: GPUCommandEncoder, opts: { from?: number; to?: number; timing?: Timing } = {}): void {
+  /** Encodes plan kernels [from, to), less those in `skip`, into one compute pass (or one pass
+   *  each when timing). */
+  encode(
+    enc: GPUCommandEncoder,
+    opts: { from?: number; to?: number; timing?: Timing; skip?: ReadonlySet<number> } = {},
+  ): void {
     const from = opts.from ?? 0, to = opts.to ?? this.kernels.length;
     const items = this.kernels.slice(from, to).map((k, i) => ({
       name: k.name,
       emitted: k.emitted,
       key: k.key,
       group: this.bindGroups[from + i],
-    }));
+    })).filter((_, i) => !opts.skip?.has(from + i));
     this.encodeItems(enc, items, opts.timing);
   }
 
@@ -257,6 +261,21 @@ export class Executor {
     for (const b of this.buffers) b.destroy();
     this.stepBuffer.destroy();
   }
+}
+
+/** Kernels of a plan that read parameters only, directly or through other such kernels (the f16
+ *  weight copies): a forward pass needs them once per set of weights, not once per batch. */
+export function paramKernels(plan: KernelPlan): Set<number> {
+  const g = plan.graph, root = (v: number) => plan.alias.get(v) ?? v;
+  const fromParams = new Set(g.nodes.filter((n) => n.op === "param").map((n) => n.id));
+  const out = new Set<number>();
+  plan.kernels.forEach((k, i) => {
+    if (k.inputs.length && k.inputs.every((v) => fromParams.has(root(v)))) {
+      out.add(i);
+      fromParams.add(k.output);
+    }
+  });
+  return out;
 }
 
 export interface PreparedExtra {

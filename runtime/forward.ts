@@ -5,7 +5,7 @@ import type { Graph } from "../compiler/ir.ts";
 import { type KernelPlan, lower, type TilePolicy } from "../compiler/lower.ts";
 import { applyPrecision, type Precision } from "../compiler/precision.ts";
 import { forwardGraph, type Model, type Params } from "../dsl/mod.ts";
-import { Executor, GpuError, type Timing } from "./executor.ts";
+import { Executor, GpuError, paramKernels, type Timing } from "./executor.ts";
 
 /** Ids of the graph's inputs, params and outputs: the values that keep their own buffers. */
 export function persistentValues(g: Graph): Set<number> {
@@ -27,12 +27,17 @@ export function inputId(g: Graph, name: string): number {
 }
 
 export class ForwardRunner {
+  /** Kernels that read parameters only (the f16 weight copies): run by setParams. */
+  private readonly onParams: Set<number>;
+
   private constructor(
     readonly model: Model,
     readonly batch: number,
     readonly plan: KernelPlan,
     readonly ex: Executor,
-  ) {}
+  ) {
+    this.onParams = paramKernels(plan);
+  }
 
   static async create(
     device: GPUDevice,
@@ -43,7 +48,10 @@ export class ForwardRunner {
   ): Promise<ForwardRunner> {
     const { graph: g, half } = applyPrecision(forwardGraph(model, batch), precision);
     const plan = lower(g, { tiles, half });
-    const ex = await Executor.create(device, plan, persistentValues(g));
+    // What the parameter-only kernels write lives as long as the weights: its own buffers.
+    const keep = persistentValues(g);
+    for (const i of paramKernels(plan)) keep.add(plan.kernels[i].output);
+    const ex = await Executor.create(device, plan, keep);
     return new ForwardRunner(model, batch, plan, ex);
   }
 
@@ -52,6 +60,14 @@ export class ForwardRunner {
       const v = p.get(name);
       if (!v) throw new GpuError(`no value for parameter ${name}`);
       this.ex.write(id, v);
+    }
+    if (this.onParams.size) {
+      // Queue order puts these after the writes above and before any later forward.
+      const enc = this.ex.device.createCommandEncoder();
+      this.ex.encode(enc, {
+        skip: new Set(this.ex.kernels.map((_, i) => i).filter((i) => !this.onParams.has(i))),
+      });
+      this.ex.device.queue.submit([enc.finish()]);
     }
   }
 
@@ -66,7 +82,7 @@ export class ForwardRunner {
     const g = this.plan.graph;
     this.ex.write(inputId(g, "x"), x);
     const enc = this.ex.device.createCommandEncoder();
-    this.ex.encode(enc, { timing });
+    this.ex.encode(enc, { timing, skip: this.onParams });
     await this.ex.submit(enc, `forward of ${this.model.name}`);
     return await this.ex.read(g.outputs.logits) as Float32Array;
   }

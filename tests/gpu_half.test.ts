@@ -43,10 +43,13 @@ for (const m of models()) {
     const r = await ForwardRunner.create(device, m, 2, tiles, "f16");
     try {
       assert.ok(r.plan.kernels.some((k) => "f16" in k.spec), "the plan stores nothing as f16");
-      r.setParams(p);
-      const got = await r.logits(b.x), want = referenceForward(m, p, b.x, 2).logits;
-      const e = relError(got, want);
-      assert.ok(e <= LOGITS_TOL, `${m.name}: logits relative error ${e}`);
+      // Twice: the weights' f16 copies are made by setParams, so new weights must reach them.
+      for (const q of [p, paramsWithBiases(m, 4)]) {
+        r.setParams(q);
+        const got = await r.logits(b.x), want = referenceForward(m, q, b.x, 2).logits;
+        const e = relError(got, want);
+        assert.ok(e <= LOGITS_TOL, `${m.name}: logits relative error ${e}`);
+      }
     } finally {
       r.destroy();
     }
