@@ -14,6 +14,7 @@ import {
 } from "../compiler/lower.ts";
 import { forwardGraph, type Model, trainGraph } from "../dsl/mod.ts";
 import { configs } from "../nets/mod.ts";
+import { applyPrecision } from "../compiler/precision.ts";
 import { CPU_TILES, GPU_TILES } from "./helpers/gpu.ts";
 import { assertSnapshot } from "./helpers/snapshot.ts";
 
@@ -144,4 +145,46 @@ Deno.test("the tile-bearing kernels really differ between the two policies", () 
       name,
     );
   }
+});
+
+Deno.test("WGSL under --precision f16 (E's training plan): f16 loads and stores, loss-scaled SGD", () => {
+  const half = (t: TilePolicy) => {
+    const p = applyPrecision(trainGraph(E, 2), "f16");
+    return lower(p.graph, { tiles: t, half: p.half });
+  };
+  const cases: [string, KernelSpec][] = [
+    [
+      "conv_flip_mask.gpu",
+      pick(half(GPU_TILES), (k) => k.ops.join("+") === "conv2d+relu_grad", "flip"),
+    ],
+    [
+      "conv3x3.cpu",
+      pick(
+        half(CPU_TILES),
+        (k) => k.ops.join("+") === "conv2d+bias+relu" && k.layer === "features.2",
+        "conv",
+      ),
+    ],
+    [
+      "conv_grad_weight.cpu",
+      pick(
+        half(CPU_TILES),
+        (k) => k.spec.kind === "conv_grad_weight" && k.layer === "features.2",
+        "dW",
+      ),
+    ],
+    [
+      "weight_copy",
+      pick(half(GPU_TILES), (k) => k.ops.join() === "half" && k.layer === "features.2", "half"),
+    ],
+    ["nonfinite", { kind: "nonfinite", size: 8 * 3 * 3 * 3 }],
+    ["sgd_weight", {
+      kind: "sgd",
+      size: 8 * 3 * 3 * 3,
+      momentum: 0.9,
+      weightDecay: 5e-4,
+      lossScale: true,
+    }],
+  ];
+  for (const [name, spec] of cases) assertSnapshot(`wgsl/f16/${name}.wgsl`, render(spec));
 });
