@@ -3,6 +3,7 @@
 // that file lists a shape; VGG_TUNING=off ignores the file, to measure the defaults).
 import type { TilePolicy } from "../compiler/lower.ts";
 import { describeAdapter, getAdapter, getAdapterTraits, getDevice } from "../runtime/device.ts";
+import { openGlBackend } from "../runtime/backend.ts";
 import { adapterTraits, tilePolicy } from "../compiler/kernels/tiles.ts";
 import { adapterKey, loadTuning, withTuning } from "../compiler/tuning.ts";
 
@@ -25,11 +26,15 @@ export async function openGpu(): Promise<Gpu> {
   // A CPU rasteriser that does not flag itself as a fallback counts as one all the same.
   const fallback = info.isFallbackAdapter || traits.cpu;
   const key = adapterKey(info);
-  const tuning = Deno.env.get("VGG_TUNING") === "off" ? undefined : await loadTuning(key);
+  // The tuning tables are measured through Vulkan. wgpu's OpenGL backend reports the same
+  // adapter name but compiles workgroup memory slowly (device.ts OPENGL_WORKGROUP_BYTES), which
+  // the tables' tiles do not respect: it runs on the policy's tiles alone.
+  const gl = openGlBackend();
+  const tuning = Deno.env.get("VGG_TUNING") === "off" || gl ? undefined : await loadTuning(key);
   return {
     device,
     adapter,
-    description: `${info.name}${fallback ? " (software)" : ""}${
+    description: `${info.name}${fallback ? " (software)" : ""}${gl ? " (OpenGL)" : ""}${
       tuning ? ` (tuned: tuning/${key}.json)` : ""
     }`,
     fallback,

@@ -38,6 +38,21 @@ export function chooseBackend(): void {
   }
 }
 
+/** Whether this process's WebGPU runs on wgpu's OpenGL backend: chosen with DENO_WEBGPU_BACKEND,
+ *  or Deno's default on Linux without a Vulkan driver (the bare-machine case). Call after
+ *  chooseBackend(). Where it cannot tell (no Deno, no permission), false. */
+export function openGlBackend(): boolean {
+  const deno = denoGlobal();
+  if (!deno) return false;
+  try {
+    const chosen = deno.env.get("DENO_WEBGPU_BACKEND")?.toLowerCase();
+    if (chosen) return chosen === "gl" || chosen === "opengl";
+    return deno.build.os === "linux" && vulkanDrivers((k) => deno.env.get(k)).length === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** The Vulkan driver manifests the loader would find: VK_DRIVER_FILES / VK_ICD_FILENAMES
  *  when set (as the loader does), the standard folders otherwise. */
 export function vulkanDrivers(

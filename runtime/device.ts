@@ -2,7 +2,7 @@
 // maxima for the limits large nets hit (WebGPU's defaults cap storage bindings at 128 MiB and
 // workgroup memory at 16 KiB), and the optional features the runtime can use.
 import { type AdapterTraits, adapterTraits } from "../compiler/kernels/tiles.ts";
-import { chooseBackend, chosenBackend } from "./backend.ts";
+import { chooseBackend, chosenBackend, openGlBackend } from "./backend.ts";
 
 /** Limits requested at the adapter's maximum. */
 const RAISED_LIMITS = [
@@ -99,11 +99,26 @@ export async function describeAdapter(adapter?: GPUAdapter): Promise<AdapterDesc
   };
 }
 
+/** Workgroup memory a kernel may use on wgpu's OpenGL backend. WGSL zero-initialises workgroup
+ *  arrays, and the OpenGL path compiles that in time that grows faster than the array: a kernel
+ *  with one 4096-float array took 86 s to compile on llvmpipe through OpenGL, 1024 floats 2.6 s,
+ *  256 floats 0.2 s (measured 2026-11-28, Mesa's shader cache off). E/w8's weight-gradient
+ *  kernels with 6144-float lane sums took 64-192 s each, so a cold quick start on a machine
+ *  without Vulkan ran past 13 minutes before its first step. 2 KiB keeps each kernel to a second
+ *  or so; tiles.ts sizes lanes and blocks by this budget. */
+export const OPENGL_WORKGROUP_BYTES = 2048;
+
 /** The adapter facts tile selection reads (compiler/kernels/tiles.ts). */
 export async function getAdapterTraits(adapter?: GPUAdapter): Promise<AdapterTraits> {
   const a = adapter ?? await getAdapter();
+  const limits = {
+    maxComputeInvocationsPerWorkgroup: a.limits.maxComputeInvocationsPerWorkgroup,
+    maxComputeWorkgroupStorageSize: openGlBackend()
+      ? Math.min(a.limits.maxComputeWorkgroupStorageSize, OPENGL_WORKGROUP_BYTES)
+      : a.limits.maxComputeWorkgroupStorageSize,
+  };
   return adapterTraits(
     { description: a.info.description, device: a.info.device, isFallbackAdapter: isFallback(a) },
-    a.limits,
+    limits,
   );
 }

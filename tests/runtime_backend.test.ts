@@ -3,7 +3,11 @@
 // `deno test` after its summary) is never loaded.
 import assert from "node:assert/strict";
 import { vulkanDrivers } from "../runtime/backend.ts";
-import { getAdapter } from "../runtime/device.ts";
+import { getAdapter, OPENGL_WORKGROUP_BYTES } from "../runtime/device.ts";
+import { emitKernel, tilePolicy } from "../compiler/kernels/mod.ts";
+import { lower } from "../compiler/lower.ts";
+import { trainGraph } from "../dsl/mod.ts";
+import { configs } from "../nets/mod.ts";
 
 const envOf = (vars: Record<string, string>) => (k: string): string | undefined => vars[k];
 
@@ -51,4 +55,34 @@ Deno.test({
     const maps = Deno.readTextFileSync("/proc/self/maps");
     assert.ok(!maps.includes("libEGL"), "libEGL is mapped: the OpenGL backend was loaded");
   },
+});
+
+Deno.test("on wgpu's OpenGL backend: a 2 KiB workgroup budget every kernel keeps, and no tuning table", async () => {
+  // A child process: the backend is fixed once per process.
+  const code = `
+    import { openGpu } from "./cli/gpu.ts";
+    import { getAdapterTraits } from "./runtime/device.ts";
+    const g = await openGpu();
+    console.log(JSON.stringify({ traits: await getAdapterTraits(g.adapter), description: g.description }));
+  `;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", code],
+    cwd: new URL("..", import.meta.url).pathname,
+    env: { DENO_WEBGPU_BACKEND: "gl", XDG_RUNTIME_DIR: "/tmp" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder();
+  if (out.code !== 0 && /No WebGPU adapter/.test(text.decode(out.stderr))) return; // no GL here
+  assert.equal(out.code, 0, text.decode(out.stderr));
+  const { traits, description } = JSON.parse(text.decode(out.stdout).trim().split("\n").at(-1)!);
+  assert.equal(traits.maxWorkgroupStorage, OPENGL_WORKGROUP_BYTES);
+  assert.match(description, /\(OpenGL\)/);
+  assert.doesNotMatch(description, /tuned/);
+  // Every kernel of E's training step stays within the budget under the policy's tiles.
+  const m = configs.E({ width: 8, size: 32, classes: 10 });
+  for (const k of lower(trainGraph(m, 64), { tiles: tilePolicy(traits) }).kernels) {
+    const bytes = emitKernel(k.spec).workgroupStorageBytes;
+    assert.ok(bytes <= OPENGL_WORKGROUP_BYTES, `${k.name}: ${bytes} bytes of workgroup memory`);
+  }
 });

@@ -8,6 +8,8 @@ import type { GemmTile } from "./spec.ts";
 export interface AdapterTraits {
   /** A CPU implementation: no workgroup memory, big register blocks, 8-wide workgroups. */
   cpu: boolean;
+  /** Workgroup memory a kernel may use: the adapter's limit, or less where a backend compiles
+   *  large workgroup arrays slowly (wgpu's OpenGL; runtime/device.ts getAdapterTraits). */
   maxWorkgroupStorage: number;
   maxInvocations: number;
 }
