@@ -28,11 +28,12 @@ export function applyPrecision(g: Graph, p: Precision): PrecisionPlan {
   if (p === "f32") return { graph: g, half: new Set() };
   const b = new GraphBuilder();
   const id = new Map<number, number>(), copy = new Map<number, number>();
+  const gemmRead = new Set(g.nodes.filter((u) => GEMMS.has(u.op)).flatMap((u) => u.inputs));
   for (const n of g.nodes) {
     b.layer = n.layer;
     const inputs = n.inputs.map((i) => GEMMS.has(n.op) && copy.has(i) ? copy.get(i)! : id.get(i)!);
     id.set(n.id, b.add(n.op, inputs, n.attrs as never));
-    if (n.op === "param" && g.nodes.some((u) => GEMMS.has(u.op) && u.inputs.includes(n.id))) {
+    if (n.op === "param" && gemmRead.has(n.id)) {
       copy.set(n.id, b.add("half", [id.get(n.id)!], {}));
     }
   }

@@ -123,11 +123,11 @@ export class Executor {
     }));
   }
 
-  /** Encodes plan kernels [from, to), less those in `skip`, into one compute pass (or one pass
-   *  each when timing). */
+  /** Encodes plan kernels [from, to), those `only` accepts (all by default), into one compute
+   *  pass (or one pass each when timing). */
   encode(
     enc: GPUCommandEncoder,
-    opts: { from?: number; to?: number; timing?: Timing; skip?: ReadonlySet<number> } = {},
+    opts: { from?: number; to?: number; timing?: Timing; only?: (i: number) => boolean } = {},
   ): void {
     const from = opts.from ?? 0, to = opts.to ?? this.kernels.length;
     const items = this.kernels.slice(from, to).map((k, i) => ({
@@ -135,7 +135,7 @@ export class Executor {
       emitted: k.emitted,
       key: k.key,
       group: this.bindGroups[from + i],
-    })).filter((_, i) => !opts.skip?.has(from + i));
+    })).filter((_, i) => opts.only?.(from + i) ?? true);
     this.encodeItems(enc, items, opts.timing);
   }
 

@@ -27,17 +27,14 @@ export function inputId(g: Graph, name: string): number {
 }
 
 export class ForwardRunner {
-  /** Kernels that read parameters only (the f16 weight copies): run by setParams. */
-  private readonly onParams: Set<number>;
-
   private constructor(
     readonly model: Model,
     readonly batch: number,
     readonly plan: KernelPlan,
     readonly ex: Executor,
-  ) {
-    this.onParams = paramKernels(plan);
-  }
+    /** Kernels that read parameters only (the f16 weight copies): run by setParams. */
+    private readonly onParams: ReadonlySet<number>,
+  ) {}
 
   static async create(
     device: GPUDevice,
@@ -49,10 +46,10 @@ export class ForwardRunner {
     const { graph: g, half } = applyPrecision(forwardGraph(model, batch), precision);
     const plan = lower(g, { tiles, half });
     // What the parameter-only kernels write lives as long as the weights: its own buffers.
-    const keep = persistentValues(g);
-    for (const i of paramKernels(plan)) keep.add(plan.kernels[i].output);
+    const onParams = paramKernels(plan), keep = persistentValues(g);
+    for (const i of onParams) keep.add(plan.kernels[i].output);
     const ex = await Executor.create(device, plan, keep);
-    return new ForwardRunner(model, batch, plan, ex);
+    return new ForwardRunner(model, batch, plan, ex, onParams);
   }
 
   setParams(p: Params): void {
@@ -64,9 +61,7 @@ export class ForwardRunner {
     if (this.onParams.size) {
       // Queue order puts these after the writes above and before any later forward.
       const enc = this.ex.device.createCommandEncoder();
-      this.ex.encode(enc, {
-        skip: new Set(this.ex.kernels.map((_, i) => i).filter((i) => !this.onParams.has(i))),
-      });
+      this.ex.encode(enc, { only: (i) => this.onParams.has(i) });
       this.ex.device.queue.submit([enc.finish()]);
     }
   }
@@ -82,7 +77,7 @@ export class ForwardRunner {
     const g = this.plan.graph;
     this.ex.write(inputId(g, "x"), x);
     const enc = this.ex.device.createCommandEncoder();
-    this.ex.encode(enc, { timing, skip: this.onParams });
+    this.ex.encode(enc, { timing, only: (i) => !this.onParams.has(i) });
     await this.ex.submit(enc, `forward of ${this.model.name}`);
     return await this.ex.read(g.outputs.logits) as Float32Array;
   }

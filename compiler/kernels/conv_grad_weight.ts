@@ -50,7 +50,7 @@ export function convGradWeightDims(s: ConvGradWeightSpec) {
 const inRange = (v: Expr, limit: number): Expr => and(ge(v, 0), lt(v, limit));
 
 /** The GEMM's operands, read through `w` (the kernel's writer, which knows the storage types). */
-function operands(w: WgslWriter, s: ConvGradWeightSpec): GemmOperands {
+function operands(s: ConvGradWeightSpec, w: WgslWriter): GemmOperands {
   const { ho, wo, m, n, k } = convGradWeightDims(s), kk2 = s.k * s.k;
   return {
     m,
@@ -298,8 +298,8 @@ export function emitConvGradWeight(s: ConvGradWeightSpec): EmittedKernel {
   const layout = registerLike(t)
     ? emitRegister(w, s)
     : t.variant === "workgroup"
-    ? emitWorkgroupGemm(w, operands(w, s), t)
-    : emitSplitKGemm(w, operands(w, s), t);
+    ? emitWorkgroupGemm(w, operands(s, w), t)
+    : emitSplitKGemm(w, operands(s, w), t);
   return kernel({
     name: `conv_grad_weight ${t.variant}${tapRow(s) ? ` ${s.k} taps` : ""} ${t.tm}x${t.tn}`,
     wgsl: w.toString(),

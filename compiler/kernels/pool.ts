@@ -4,7 +4,7 @@
 // the windows cut off by an odd size write their zeros, so every dx element is written once.
 // The gradient takes an epilogue (the ReLU mask of the layer before the pool, folded in by
 // compiler/lower.ts), which saves the standalone relu_grad pass over dx.
-import { mod, ref, WgslWriter } from "../wgsl/mod.ts";
+import { mod, ref } from "../wgsl/mod.ts";
 import {
   declareBindings,
   FLAT_WORKGROUP,
@@ -111,7 +111,7 @@ function emitMaxpoolGrad(s: PoolSpec): EmittedKernel {
     w.block("else", () => {
       const inCol = `2u * wx + 1u < ${s.w}u`, inRow = `2u * wy + 1u < ${s.h}u`;
       if (sparse) {
-        const zero = (o: number) => storeText(w, "dx", o ? `b + ${o}u` : "b", "0.0f");
+        const zero = (o: number) => w.storeText("dx", o ? `b + ${o}u` : "b", "0.0f");
         w.line(zero(0));
         w.line(`if (${inCol}) { ${zero(1)} }`);
         w.line(`if (${inRow}) { ${zero(s.w)} }`);
@@ -139,11 +139,4 @@ function emitMaxpoolGrad(s: PoolSpec): EmittedKernel {
     flops: 3 * gSize + (sparse ? gSize : xSize) * epi.length,
     bytes: 4 * (2 * xSize + gSize) + epilogueBytes(epi, sparse ? gSize : xSize, s.c),
   });
-}
-
-/** The statement `w.store(name, i, v)` emits, as text (for a one-line `if`): a scratch writer
- *  that knows only whether `name` is stored as f16. */
-function storeText(w: WgslWriter, name: string, i: string, v: string): string {
-  const scratch = new WgslWriter().storage(name, w.isHalf(name) ? "f16" : "f32");
-  return scratch.store(name, i, v).toString().trim();
 }

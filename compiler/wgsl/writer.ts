@@ -19,11 +19,6 @@ export class WgslWriter {
     return this;
   }
 
-  /** Whether `name` is stored as f16 (scalar or vec4). */
-  isHalf(name: string): boolean {
-    return /f16/.test(this.#storage.get(name) ?? "");
-  }
-
   /** `name[i]` as the f32 (vec4<f32> for a vec4 view) value kernels compute with. Names the
    *  writer has not seen (workgroup and local arrays) read as they are. A string index is
    *  used as written, an Expr without its outer parentheses. */
@@ -41,14 +36,19 @@ export class WgslWriter {
 
   /** The statement `name[i] = v;` (op "+": `+=`), converting v to the stored type. */
   store(name: string, i: Expr | string, v: Expr | string, op: "" | "+" = ""): this {
+    return this.line(this.storeText(name, i, v, op));
+  }
+
+  /** store's statement as text, for a caller that places it itself (a one-line `if`). */
+  storeText(name: string, i: Expr | string, v: Expr | string, op: "" | "+" = ""): string {
     const at = `${name}[${typeof i === "string" ? i : strip(i.code)}]`;
     const val = typeof v === "string" ? v : strip(v.code);
     const e = this.#storage.get(name);
-    if (e !== "f16" && e !== "vec4<f16>") return this.line(`${at} ${op}= ${val};`);
+    if (e !== "f16" && e !== "vec4<f16>") return `${at} ${op}= ${val};`;
     const t = e === "f16" ? "f16" : "vec4<f16>";
-    return this.line(
-      op === "+" ? `${at} = ${t}(${this.load(name, i)} + ${val});` : `${at} = ${t}(${strip(val)});`,
-    );
+    return op === "+"
+      ? `${at} = ${t}(${this.load(name, i)} + ${val});`
+      : `${at} = ${t}(${strip(val)});`;
   }
 
   /** One line at the current indentation. */

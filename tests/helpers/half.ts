@@ -9,6 +9,7 @@ import type { KernelSpec } from "../../compiler/kernels/spec.ts";
 import { emitKernel } from "../../compiler/kernels/mod.ts";
 import { runKernelBindings, type TypedArray } from "../../runtime/kernel_runner.ts";
 import { getDevice, rand } from "../kernel_reference.ts";
+import { relError } from "../../runtime/agreement.ts";
 
 /** Relative to the output's largest |value|: f16's unit roundoff (2^-11 = 4.9e-4) with room for
  *  the f32 sums' own order differences. */
@@ -62,15 +63,15 @@ export async function assertHalfAgrees(
       k,
       arrays.map((a, i) => asHalf(a, half.includes(i))),
     ))[out];
-    let scale = 0, err = 0;
-    for (let i = 0; i < want.length; i++) {
-      scale = Math.max(scale, Math.abs(want[i] as number));
-      err = Math.max(err, Math.abs((got[i] as number) - (want[i] as number)));
-    }
+    const scale = Array.from(want as ArrayLike<number>).reduce(
+      (m, v) => Math.max(m, Math.abs(v)),
+      0,
+    );
     assert.ok(scale > 0, `${what}: the f32 output is all zeros (a check that cannot fail)`);
+    const e = relError(got as ArrayLike<number>, want as ArrayLike<number>);
     assert.ok(
-      err <= HALF_TOLERANCE * scale,
-      `${what}, f16 at ${JSON.stringify(half)}: max error ${err} against max |value| ${scale}`,
+      e <= HALF_TOLERANCE,
+      `${what}, f16 at ${JSON.stringify(half)}: relative error ${e} (max |value| ${scale})`,
     );
   }
 }
