@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { loadData } from "../data/sources.ts";
 import { exists } from "../data/files.ts";
 import { loadCheckpoint } from "../train/checkpoint.ts";
-import { CHECKPOINT, runTraining, type TrainConfig } from "../train/loop.ts";
+import { CHECKPOINT, runTraining, SIGNAL_EXIT, type TrainConfig } from "../train/loop.ts";
 import { atomicWriteText } from "../data/atomic.ts";
 import {
   intFlag,
@@ -180,7 +180,7 @@ await main(async () => {
   );
   say(`adapter: ${gpu.description}${notes.length ? `\n${notes.join("\n")}` : ""}`);
   say(`run directory: ${out}`);
-  const rows = await runTraining(cfg, {
+  const { rows, stoppedBy } = await runTraining(cfg, {
     device: gpu.device,
     adapter: gpu.description,
     tiles: gpu.tiles,
@@ -199,6 +199,9 @@ await main(async () => {
     }
     throw e;
   });
+  // Stopped by a signal: the checkpoint is written and the run is not done, so exit as a
+  // process that the signal ended (130 / 143), which schedulers read as "not finished".
+  if (stoppedBy) Deno.exit(SIGNAL_EXIT[stoppedBy]);
   const last = rows[rows.length - 1];
   if (last && last.epoch === cfg.epochs) {
     say(

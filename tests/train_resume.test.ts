@@ -1,6 +1,6 @@
-// Exact resume: a run stopped at an epoch boundary or by Ctrl-C mid-epoch and resumed takes
-// the same SGD steps (same batches, dropout masks, momentum, learning rate) as one that never
-// stopped, so its per-step losses and its metrics rows are the same.
+// Exact resume: a run stopped at an epoch boundary, or by Ctrl-C or SIGTERM mid-epoch, and
+// resumed takes the same SGD steps (same batches, dropout masks, momentum, learning rate) as one
+// that never stopped, so its per-step losses and its metrics rows are the same.
 import assert from "node:assert";
 import { join } from "node:path";
 import { loadCheckpoint } from "../train/checkpoint.ts";
@@ -101,9 +101,15 @@ Deno.test("resume at an epoch boundary reproduces the uninterrupted losses", asy
   sameRows(await metrics(dir), ref.rows, "metrics.jsonl");
 });
 
-Deno.test("Ctrl-C mid-epoch writes a checkpoint, exits 0, and the resumed run continues exactly", async () => {
+/**
+ * Stops a run with `signal` after its second step, then resumes it: the checkpoint is written
+ * after the last reported step, the command exits as the signal's process would (130 / 143: a
+ * scheduler must not read a stopped run as finished), and the resumed run takes the steps the
+ * uninterrupted run took.
+ */
+async function stopAndResume(signal: "SIGINT" | "SIGTERM", exitCode: number) {
   const ref = await uninterrupted();
-  const dir = join(tmp, "sigint");
+  const dir = join(tmp, signal);
   const child = command([...TINY, "--epochs", "2", "--out", dir]).spawn();
   const stderr = new Response(child.stderr).text();
   const events: Event[] = [];
@@ -119,7 +125,7 @@ Deno.test("Ctrl-C mid-epoch writes a checkpoint, exits 0, and the resumed run co
       if (!sent && events.filter((e) => e.event === "step").length === 2) {
         sent = true;
         try {
-          child.kill("SIGINT");
+          child.kill(signal);
         } catch (e) {
           throw new Error(`the run ended before it could be interrupted (${e})`);
         }
@@ -129,10 +135,12 @@ Deno.test("Ctrl-C mid-epoch writes a checkpoint, exits 0, and the resumed run co
   const status = await child.status;
   const err = await stderr;
   assert.ok(sent, "the run ended before two steps");
-  assert.strictEqual(status.code, 0, `interrupted run exited ${status.code}:\n${err}`);
+  assert.strictEqual(status.code, exitCode, `interrupted run exited ${status.code}:\n${err}`);
   assert.doesNotMatch(err, /^\s+at /m);
   const stopped = events.find((e) => e.event === "stopped");
   assert.ok(stopped, `no 'stopped' event: ${events.map((e) => e.event).join(" ")}`);
+  assert.strictEqual(stopped.signal, signal);
+  assert.match(String(stopped.checkpoint), /checkpoint\.safetensors$/);
   assert.ok(
     !events.some((e) => e.event === "info" && /^done/.test(String(e.message))),
     "an interrupted run says done",
@@ -155,7 +163,13 @@ Deno.test("Ctrl-C mid-epoch writes a checkpoint, exits 0, and the resumed run co
   );
   // The epoch that was cut in two reports the whole epoch's train loss and accuracy.
   sameRows(await metrics(dir), ref.rows, "metrics.jsonl");
-});
+}
+
+Deno.test("Ctrl-C mid-epoch writes a checkpoint, exits 130, and the resumed run continues exactly", () =>
+  stopAndResume("SIGINT", 130));
+
+Deno.test("SIGTERM mid-epoch writes a checkpoint, exits 143, and the resumed run continues exactly", () =>
+  stopAndResume("SIGTERM", 143));
 
 Deno.test({
   name: "resume: cleanup",

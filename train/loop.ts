@@ -69,7 +69,20 @@ export class TrainingStopped extends Error {
 
 export const CHECKPOINT = "checkpoint.safetensors";
 
-export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<MetricRow[]> {
+/** The signals that stop a run cleanly: Ctrl-C, and what batch schedulers and container
+ *  platforms send before they kill a job (Slurm, Kubernetes, `docker stop`). */
+export const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+export type StopSignal = typeof STOP_SIGNALS[number];
+/** The shell's exit status for a process ended by the signal (128 + its number). */
+export const SIGNAL_EXIT: Record<StopSignal, number> = { SIGINT: 130, SIGTERM: 143 };
+
+export interface TrainingResult {
+  rows: MetricRow[];
+  /** Set when a signal stopped the run after writing a checkpoint. */
+  stoppedBy?: StopSignal;
+}
+
+export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<TrainingResult> {
   const { model, data, device } = ctx;
   checkFits(model, data);
   const progress = new Progress(ctx.json);
@@ -156,23 +169,39 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
     };
   }
 
-  // Ctrl-C: finish the step, write a checkpoint, exit cleanly. A second Ctrl-C quits at once.
-  let interrupted = false;
-  const onSigint = () => {
-    if (interrupted) Deno.exit(130);
-    interrupted = true;
-    progress.event(
-      "interrupt",
-      {},
-      "\ninterrupted: finishing the step and writing a checkpoint (Ctrl-C again to quit now)",
-    );
-  };
-  Deno.addSignalListener("SIGINT", onSigint);
+  // Ctrl-C or SIGTERM: finish the step, write a checkpoint, stop. A second signal quits at once
+  // (the checkpoint is written atomically, so even that never leaves a half-written file).
+  let interrupted: StopSignal | undefined;
+  const handlers = STOP_SIGNALS.map((sig) => {
+    const on = () => {
+      if (interrupted) Deno.exit(SIGNAL_EXIT[sig]);
+      interrupted = sig;
+      progress.event(
+        "interrupt",
+        { signal: sig },
+        `\n${sig === "SIGINT" ? "interrupted" : "SIGTERM received"}: finishing the step and ` +
+          `writing a checkpoint (${
+            sig === "SIGINT" ? "Ctrl-C" : "a second signal"
+          } again to quit now)`,
+      );
+    };
+    Deno.addSignalListener(sig, on);
+    return [sig, on] as const;
+  });
 
   let saved = !!ck;
   const save = async () => {
     await saveCheckpoint(ckptPath, model, await step.getParams(), await step.getMomentum(), state);
     saved = true;
+  };
+  const stopped = (signal: StopSignal): TrainingResult => {
+    progress.event(
+      "stopped",
+      { checkpoint: ckptPath, signal },
+      `stopped by ${signal}: checkpoint written to ${ckptPath}; resume with ` +
+        `deno task train --resume ${ctx.out}`,
+    );
+    return { rows: metrics, stoppedBy: signal };
   };
   try {
     let lastSave = performance.now();
@@ -235,12 +264,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
         });
         if (interrupted) {
           await save();
-          progress.event(
-            "stopped",
-            { checkpoint: ckptPath },
-            `checkpoint written to ${ckptPath}; resume with --resume ${ctx.out}`,
-          );
-          return metrics;
+          return stopped(interrupted);
         }
         if ((performance.now() - lastSave) / 1000 > cfg.checkpointEveryS) {
           await save();
@@ -295,13 +319,15 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
             ? `, loss scale ${state.lossScale.scale}, ${state.lossScale.skipped} steps skipped`
             : ""),
       );
+      // A signal during validation: the epoch's checkpoint is written, stop there.
+      if (interrupted && state.epoch < cfg.epochs) return stopped(interrupted);
     }
   } finally {
-    Deno.removeSignalListener("SIGINT", onSigint);
+    for (const [sig, on] of handlers) Deno.removeSignalListener(sig, on);
     step.destroy();
     evalRunner.destroy();
   }
-  return metrics;
+  return { rows: metrics };
 }
 
 function checkFits(m: Model, d: Dataset): void {
