@@ -14,15 +14,14 @@ import { ForwardRunner } from "../runtime/forward.ts";
 import {
   batchOf,
   CPU_TILES,
-  GL_SOFTWARE_BACKEND,
   gpu,
-  GPU_TILES,
   oddModels,
   paramsWithBiases,
   referenceForward,
   relError,
   smallNets,
 } from "./helpers/gpu.ts";
+import { RUN_CPU_TILES, RUN_GPU_TILES } from "./helpers/tiles.ts";
 
 const TOL = 1e-4;
 
@@ -57,14 +56,13 @@ for (const m of smallNets()) {
 const ODD = oddModels();
 
 for (
-  const [tilesName, tiles] of [["register tiles", CPU_TILES], [
-    "workgroup tiles",
-    GPU_TILES,
-  ]] as const
+  const [tilesName, tiles] of [
+    ["register tiles", RUN_CPU_TILES],
+    ["workgroup tiles", RUN_GPU_TILES],
+  ] as const
 ) {
   Deno.test({
     name: `odd shapes per kernel kind, ${tilesName}, batch 1 and 3`,
-    ignore: tiles === GPU_TILES && GL_SOFTWARE_BACKEND,
     fn: async (t) => {
       for (const m of ODD) {
         for (const batch of [1, 3]) {

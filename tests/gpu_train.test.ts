@@ -16,10 +16,7 @@ import { type TrainOptions, TrainStep } from "../runtime/train_step.ts";
 import {
   assertParamsClose,
   batchOf,
-  CPU_TILES,
-  GL_SOFTWARE_BACKEND,
   gpu,
-  GPU_TILES,
   oddModels,
   paramsWithBiases,
   rand,
@@ -27,6 +24,7 @@ import {
   relError,
   smallNets,
 } from "./helpers/gpu.ts";
+import { RUN_CPU_TILES, RUN_GPU_TILES } from "./helpers/tiles.ts";
 
 const TOL = 1e-4;
 const small = { width: 8, size: 32, classes: 10 };
@@ -73,11 +71,13 @@ for (const m of smallNets()) {
   });
 }
 
-const tileFamilies = [["register tiles", CPU_TILES], ["workgroup tiles", GPU_TILES]] as const;
+const tileFamilies = [
+  ["register tiles", RUN_CPU_TILES],
+  ["workgroup tiles", RUN_GPU_TILES],
+] as const;
 for (const [tilesName, tiles] of tileFamilies) {
   Deno.test({
     name: `gradients of the odd-shape models (batch 3, ${tilesName})`,
-    ignore: tiles === GPU_TILES && GL_SOFTWARE_BACKEND,
   }, async (t) => {
     // The backward kernels (weight and bias gradients, flipped convs, pool, LRN and soft-max
     // gradients, channel slices of a concat) on channels 3/5/13 and 6x6-10x10 images, under

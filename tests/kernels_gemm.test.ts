@@ -4,7 +4,6 @@
 // Tolerance: see TOLERANCE in kernel_reference.ts (1e-4 relative to the output's max |value|).
 import assert from "node:assert";
 import { ops } from "../compiler/ops/mod.ts";
-import { tilePolicy } from "../compiler/kernels/tiles.ts";
 import type {
   ConvGradWeightSpec,
   ConvSpec,
@@ -24,8 +23,7 @@ import {
   t,
 } from "./kernel_reference.ts";
 
-const cpuTiles = tilePolicy({ cpu: true, maxWorkgroupStorage: 32768, maxInvocations: 256 });
-const gpuTiles = tilePolicy({ cpu: false, maxWorkgroupStorage: 32768, maxInvocations: 256 });
+import { RUN_CPU_TILES as cpuTiles, RUN_GPU_TILES as gpuTiles } from "./helpers/tiles.ts";
 
 /** Tiles that exercise every variant with ragged edges (blocks larger than the problem, odd
  *  register blocks, K not a multiple of the stage). */

@@ -39,19 +39,6 @@ export function gpu(): Promise<Gpu> {
   return opened;
 }
 
-/**
- * True on wgpu's OpenGL backend over llvmpipe: what a bare machine gets without Mesa's Vulkan
- * driver (`mesa-vulkan-drivers`). There the barrier-heavy workgroup-tile kernels written for
- * real GPUs run about two orders of magnitude slower than on Vulkan's lavapipe (one odd-shape
- * model took almost 5 minutes, measured 2026-11-28), so the tests that force those variants on
- * a software adapter are skipped (reported as ignored) there; CI installs the Vulkan driver and
- * runs them. Deno names no backend: the GL one is the software adapter without shader-f16.
- */
-export const GL_SOFTWARE_BACKEND: boolean = await (async () => {
-  const g = await gpu().catch(() => undefined);
-  return !!g && g.fallback && !g.adapter.features.has("shader-f16");
-})();
-
 /** A fixed adapter class for plans that must not depend on the machine running the test. */
 const LIMITS = { maxComputeWorkgroupStorageSize: 32768, maxComputeInvocationsPerWorkgroup: 256 };
 export const GPU_TILES: TilePolicy = tilePolicy(
