@@ -25,12 +25,14 @@ import { openGpu } from "./gpu.ts";
 
 await main(async () => {
   if (Deno.args.includes("--compare")) {
-    // The peer comparison (TF.js, jax-js) lives in bench/compare.ts so its npm packages stay
-    // out of everything else; --compare hands the other flags to it.
+    // The peer comparison (TF.js, jax-js) lives in bench/compare.ts, and its npm packages in a
+    // lock file of their own, so that no other command downloads them (tests/deps.test.ts);
+    // --compare hands the other flags to it.
     const args = Deno.args.filter((a) => a !== "--compare" && a !== "--train");
     const script = new URL("../bench/compare.ts", import.meta.url).pathname;
+    const lock = new URL("../bench/peers/deno.lock", import.meta.url).pathname;
     const { code } = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", script, ...args],
+      args: ["run", "-A", `--lock=${lock}`, script, ...args],
     })
       .spawn().status;
     Deno.exit(code);

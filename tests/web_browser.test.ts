@@ -44,7 +44,7 @@ interface PageRun {
 Deno.test({
   name: "web page in Chromium: classifies like the Deno-side ForwardRunner, renders a report",
   ignore: !chromium,
-  // Playwright and esbuild keep child processes and pipes across the test's awaits.
+  // Chromium and esbuild keep child processes and pipes across the test's awaits.
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
@@ -81,39 +81,59 @@ Deno.test({
     const server = serveDir(dist, 0, true);
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
+      const page = await browser.newPage({ width: 1280, height: 1000 });
+      const value = (sel: string) =>
+        page.evaluate((s) => (document.querySelector(s) as HTMLInputElement).value, sel);
+      const text = (sel: string) =>
+        page.evaluate((s) => document.querySelector(s)?.textContent ?? "", sel);
+      const shown = (sel: string) =>
+        page.waitFor((s) => document.querySelector(s) !== null, sel, sel, 10_000);
+      // The report frame's document (srcdoc: same origin), queried once it has loaded.
+      const inFrame = (sel: string) =>
+        page.evaluate((s) => {
+          const doc = (document.getElementById("report-frame") as HTMLIFrameElement)
+            .contentDocument;
+          return Array.from(doc?.querySelectorAll(s) ?? [], (e) => e.textContent ?? "");
+        }, sel);
+
       await page.goto(server.url);
-      await page.waitForFunction(() => document.getElementById("model-summary")?.textContent);
-      assert.equal(await page.inputValue("#net"), "nets/a.ts");
-      const offered = await page.$$eval("#net option", (os) => os.map((o) => o.textContent));
+      await page.waitFor(
+        () => document.getElementById("model-summary")?.textContent,
+        null,
+        "the model summary",
+      );
+      assert.equal(await value("#net"), "nets/a.ts");
+      const offered = await page.evaluate(
+        () => Array.from(document.querySelectorAll("#net option"), (o) => o.textContent),
+      );
       for (const n of ["nets/a.ts", "nets/b.ts", "nets/e.ts"]) assert.ok(offered.includes(n), n);
 
       // The weight file fills the variant fields it implies (classes 10, 1 channel).
-      await page.setInputFiles("#weights", weights);
-      await page.waitForSelector("#weights-status.ok", { timeout: 10_000 });
+      await page.setInputFiles("#weights", [weights]);
+      await shown("#weights-status.ok");
       for (
         const [f, v] of [["width", "16"], ["size", "32"], ["classes", "10"], ["channels", "1"]]
       ) {
-        assert.equal(await page.inputValue(`#v-${f}`), v, f);
+        assert.equal(await value(`#v-${f}`), v, f);
       }
-      assert.match(
-        await page.textContent("#model-summary") ?? "",
-        /^A\/w16: input 1×32×32, 10 classes/,
-      );
+      assert.match(await text("#model-summary"), /^A\/w16: input 1×32×32, 10 classes/);
 
       // Choosing the image classifies it at once.
-      await page.setInputFiles("#image", png);
-      await page.waitForFunction(
+      await page.setInputFiles("#image", [png]);
+      await page.waitFor(
         () =>
           document.getElementById("results")?.dataset.done === "1" ||
           document.getElementById("status")?.className === "error",
         null,
-        { timeout: 60_000 },
+        "the classification (or an error)",
+        60_000,
       );
-      const status = await page.textContent("#status");
-      assert.equal(await page.getAttribute("#status", "class"), "ok", status ?? "");
+      const status = await text("#status");
+      assert.equal(
+        await page.evaluate(() => document.getElementById("status")?.className),
+        "ok",
+        status,
+      );
       const run = await page.evaluate(() => {
         const last = (globalThis as unknown as { vggWgsl: { last: Record<string, unknown> } })
           .vggWgsl.last;
@@ -134,13 +154,18 @@ Deno.test({
       assert.ok(Math.max(...probs) > 0.3, `top probability ${Math.max(...probs)}`);
 
       // What the page shows: the top-5 table and one timing per compiled kernel.
-      const shown = await page.$$eval("#top5 tbody tr", (rs) => rs.map((r) => r.textContent ?? ""));
-      assert.equal(shown.length, 5);
-      assert.ok(shown[0].includes(FASHION_MNIST_CLASSES[best]));
-      assert.ok(shown[0].includes(`${(100 * probs[best]).toFixed(2)}%`), shown[0]);
+      const rows = await page.evaluate(
+        () => Array.from(document.querySelectorAll("#top5 tbody tr"), (r) => r.textContent ?? ""),
+      );
+      assert.equal(rows.length, 5);
+      assert.ok(rows[0].includes(FASHION_MNIST_CLASSES[best]));
+      assert.ok(rows[0].includes(`${(100 * probs[best]).toFixed(2)}%`), rows[0]);
       assert.equal(run.timings.rows.length, kernels);
       assert.ok(run.timings.rows.every((r) => Number.isFinite(r.ms) && r.ms >= 0));
-      assert.equal(await page.locator("#timings tbody tr").count(), kernels);
+      assert.equal(
+        await page.evaluate(() => document.querySelectorAll("#timings tbody tr").length),
+        kernels,
+      );
 
       // The report view: metrics.jsonl and config.json as report.html's charts.
       const metrics = join(dir, "metrics.jsonl"), config = join(dir, "config.json");
@@ -159,14 +184,27 @@ Deno.test({
         ).join("\n") + "\n",
       );
       await Deno.writeTextFile(config, JSON.stringify({ net: "nets/a.ts", epochs: 3 }));
-      await page.click("#tab-report");
+      await page.evaluate(() => (document.getElementById("tab-report") as HTMLElement).click());
       await page.setInputFiles("#metrics", [metrics, config]);
-      await page.waitForSelector("#report-status.ok");
-      const frame = page.frameLocator("#report-frame");
-      assert.equal(await frame.locator("svg").count(), 4);
-      assert.equal(await frame.locator("h1").textContent(), "Training nets/a.ts");
-      assert.equal(await frame.locator("table").first().locator("tbody tr").count(), 3);
-      assert.deepEqual(errors, []);
+      await shown("#report-status.ok");
+      await page.waitFor(
+        () =>
+          (document.getElementById("report-frame") as HTMLIFrameElement).contentDocument
+            ?.querySelector("h1") != null,
+        null,
+        "the report frame",
+      );
+      assert.equal((await inFrame("svg")).length, 4);
+      assert.deepEqual(await inFrame("h1"), ["Training nets/a.ts"]);
+      assert.equal(
+        await page.evaluate(() => {
+          const doc = (document.getElementById("report-frame") as HTMLIFrameElement)
+            .contentDocument!;
+          return doc.querySelector("table")?.querySelectorAll("tbody tr").length;
+        }),
+        3,
+      );
+      assert.deepEqual(page.errors, []);
     } finally {
       await browser.close();
       await server.close();

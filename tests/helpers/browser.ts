@@ -1,17 +1,18 @@
-// Headless Chromium for the page's tests: Debian's /usr/bin/chromium driven by playwright-core
-// (no browser download), with WebGPU on (SwiftShader where there is no GPU), and a tiny PNG
-// writer so tests can hand the page real image files.
+// Headless Chromium for the page's tests: Debian's /usr/bin/chromium driven over the DevTools
+// protocol (tests/helpers/cdp.ts; no browser download, no npm package), with WebGPU on
+// (SwiftShader where there is no GPU), and a tiny PNG writer so tests can hand the page real
+// image files.
 import { deflateSync } from "node:zlib";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, launch } from "./cdp.ts";
 import { readFashionMnistRaw } from "../../data/fashion_mnist.ts";
 import { EMBEDDED_DIR } from "../../data/make_embedded.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
 /**
- * Flags measured to give a WebGPU adapter here (shared/FACTS.md). Playwright adds --headless and
- * a fresh --user-data-dir itself; the networking flags keep Chromium from calling home, which a
- * closed network answers with a flood of refused connections.
+ * Flags measured to give a WebGPU adapter here (shared/FACTS.md). launch() adds --headless, the
+ * debugging port and a fresh --user-data-dir; the networking flags keep Chromium from calling
+ * home, which a closed network answers with a flood of refused connections.
  */
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -31,8 +32,8 @@ export function hasChromium(): boolean {
   }
 }
 
-export async function launchChromium(): Promise<Browser> {
-  return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+export function launchChromium(): Promise<Browser> {
+  return launch(CHROMIUM, CHROMIUM_ARGS);
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
