@@ -3,6 +3,7 @@
 // `deno test` after its summary) is never loaded.
 import assert from "node:assert/strict";
 import { vulkanDrivers } from "../runtime/backend.ts";
+import { abortedAfterPassing } from "./run.ts";
 import { getAdapter, OPENGL_WORKGROUP_BYTES } from "../runtime/device.ts";
 import { emitKernel, tilePolicy } from "../compiler/kernels/mod.ts";
 import { lower } from "../compiler/lower.ts";
@@ -106,4 +107,15 @@ Deno.test({
       assert.ok(bytes <= OPENGL_WORKGROUP_BYTES, `${k.name}: ${bytes} bytes of workgroup memory`);
     }
   },
+});
+
+Deno.test("tests/run.ts: only SIGABRT after a passing summary on OpenGL counts as passed", () => {
+  const pass = "ok | 3 passed | 0 failed (4s)\n", fail = "FAILED | 2 passed | 1 failed (4s)\n";
+  const abort = { success: false, signal: "SIGABRT" as const };
+  assert.ok(abortedAfterPassing(abort, `x ... ok\n\n\x1b[32m${pass}`, true));
+  assert.ok(!abortedAfterPassing(abort, pass, false), "Vulkan: an abort is an abort");
+  assert.ok(!abortedAfterPassing(abort, fail, true), "a failed test stays failed");
+  assert.ok(!abortedAfterPassing(abort, "x ... ok\n", true), "an abort before the summary");
+  assert.ok(!abortedAfterPassing({ success: false, signal: "SIGSEGV" }, pass, true));
+  assert.ok(!abortedAfterPassing({ success: false, signal: null }, pass, true));
 });
