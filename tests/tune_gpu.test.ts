@@ -17,6 +17,7 @@ import {
   type TunableSpec,
   type TuningEntry,
 } from "../compiler/tuning.ts";
+import { openGlBackend } from "../runtime/backend.ts";
 import { describeAdapter, getAdapterTraits } from "../runtime/device.ts";
 import { runKernel, type TypedArray } from "../runtime/kernel_runner.ts";
 import { assertClose, getDevice, t } from "./kernel_reference.ts";
@@ -105,16 +106,29 @@ Deno.test("tuneShape keeps a tile only if it agrees, and picks the fastest of th
   assert.strictEqual(disagreement([1], [1, 2]), Infinity);
 });
 
-Deno.test("the tiles shipped for this adapter agree with their defaults", async () => {
-  const table = await loadTuning(adapterKey(await describeAdapter()));
-  if (!table) return; // no tuning file for this adapter: nothing shipped to check
-  for (const [key, e] of Object.entries(table.entries) as [string, TuningEntry][]) {
-    const spec = { ...JSON.parse(key), tile: e.default } as TunableSpec;
-    const data = bindingData(spec, 5);
-    const err = disagreement(
-      await output(spec, e.tile, data),
-      await output(spec, e.default, data),
-    );
-    assert.ok(err <= AGREEMENT, `${key}: tuned tile disagrees by ${err}`);
-  }
+// The table the runtime reads on this adapter (cli/gpu.ts): none on wgpu's OpenGL backend, whose
+// tables would be measured through Vulkan (and whose tiles would break OpenGL's 2 KiB workgroup
+// budget), and none for an adapter without a shipped file. Either way the test says so in its
+// name and is reported as ignored, instead of passing without a check.
+const shipped = openGlBackend() ? undefined : await loadTuning(adapterKey(await describeAdapter()));
+const noTable = openGlBackend()
+  ? " (ignored: OpenGL uses no tuning table)"
+  : shipped
+  ? ""
+  : " (ignored: no tuning file ships for this adapter)";
+
+Deno.test({
+  name: `the tiles shipped for this adapter agree with their defaults${noTable}`,
+  ignore: !shipped,
+  async fn() {
+    for (const [key, e] of Object.entries(shipped!.entries) as [string, TuningEntry][]) {
+      const spec = { ...JSON.parse(key), tile: e.default } as TunableSpec;
+      const data = bindingData(spec, 5);
+      const err = disagreement(
+        await output(spec, e.tile, data),
+        await output(spec, e.default, data),
+      );
+      assert.ok(err <= AGREEMENT, `${key}: tuned tile disagrees by ${err}`);
+    }
+  },
 });
