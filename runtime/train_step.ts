@@ -190,14 +190,16 @@ export class TrainStep {
   }
 
   /**
-   * One SGD update over `micro.length` (= accumulate) micro-batches. `seed` drives dropout;
-   * each micro-batch gets its own stream. With `update: false` only gradients are computed.
+   * One SGD update over `micro.length` (= accumulate) micro-batches. `seed` drives dropout,
+   * whose masks are keyed by each sample's position in the global batch: micro-batch i starts
+   * at `firstSample + i * batch` (`firstSample`: where this process's slice of the global batch
+   * starts; 0 in one process). With `update: false` only gradients are computed.
    */
   async step(
     micro: { x: Float32Array; y: Int32Array }[],
     lr: number,
     seed: number,
-    opts: { update?: boolean; timing?: Timing } = {},
+    opts: { update?: boolean; timing?: Timing; firstSample?: number } = {},
   ): Promise<StepResult> {
     if (micro.length !== this.accumulate) {
       throw new Error(`step expects ${this.accumulate} micro-batches, got ${micro.length}`);
@@ -218,11 +220,11 @@ export class TrainStep {
     for (let i = 0; i < micro.length; i++) {
       this.ex.write(xId, micro[i].x);
       this.ex.write(yId, micro[i].y);
-      // Math.imul, not `*`: step seeds are full 32-bit hashes (data/rng.ts), whose float
-      // product with the constant exceeds 2^53 and drops the low bits, `+ i` included, which
-      // gave every micro-batch of a step the same dropout mask.
+      // Dropout: the step's seed, and where this micro-batch starts in the global batch (masks
+      // are keyed by the sample's position there: compiler/ops/dropout_hash.ts).
       if (seedId !== undefined) {
-        this.ex.write(seedId, new Uint32Array([(Math.imul(seed, 0x9e3779b1) + i) >>> 0]));
+        const first = (opts.firstSample ?? 0) + i * this.opts.batch;
+        this.ex.write(seedId, new Uint32Array([seed >>> 0, first >>> 0]));
       }
       const enc = dev.createCommandEncoder();
       if (i === 0) this.ex.encodeExtra(enc, this.fills, opts.timing);
