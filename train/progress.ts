@@ -3,7 +3,8 @@
 export class Progress {
   private readonly tty = Deno.stdout.isTerminal();
   private last = 0;
-  constructor(readonly json: boolean) {}
+  /** `quiet`: print nothing (the ranks other than 0 of a data-parallel run). */
+  constructor(readonly json: boolean, readonly quiet = false) {}
 
   step(
     o: {
@@ -18,6 +19,7 @@ export class Progress {
       lr: number;
     },
   ): void {
+    if (this.quiet) return;
     if (this.json) {
       console.log(JSON.stringify({ event: "step", ...o }));
       return;
@@ -38,6 +40,7 @@ export class Progress {
   }
 
   event(kind: string, o: Record<string, unknown>, text: string): void {
+    if (this.quiet) return;
     if (this.json) console.log(JSON.stringify({ event: kind, ...o }));
     else {
       if (this.tty) Deno.stdout.writeSync(new TextEncoder().encode("\r\x1b[K"));
