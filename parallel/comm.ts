@@ -183,9 +183,12 @@ export class Communicator implements Collective {
       this.die(`${this.describe(r)} has died; ${what} cannot complete. Stopping the job.`);
     }
     if (waited > this.timeoutS) {
+      const remote = this.peers.some((p) => p.host !== host);
       this.die(
         `${what} has waited ${Math.round(waited)} s for the other ranks (VGG_MPI_TIMEOUT=` +
-          `${this.timeoutS}): a rank on another host has died or hung. Stopping the job.`,
+          `${this.timeoutS}): ${
+            remote ? "a rank has died or hung (those on this host are alive)" : "a rank is hung"
+          }. Stopping the job.`,
       );
     }
   }

@@ -11,6 +11,7 @@ import assert from "node:assert";
 import { conv3, dropout, fc, model, pool, relu, seq, softmax } from "../dsl/mod.ts";
 import type { Params } from "../dsl/mod.ts";
 import { detectLaunch } from "../parallel/launch.ts";
+import { processAlive } from "../parallel/comm.ts";
 import { planBuckets } from "../runtime/grad_buckets.ts";
 import { TrainStep } from "../runtime/train_step.ts";
 import { shardBatch } from "../train/distributed.ts";
@@ -136,3 +137,12 @@ for (const overlap of [true, false]) {
     }
   });
 }
+
+Deno.test("the watchdog's liveness check: a live process, and one killed and reaped", async () => {
+  assert.ok(processAlive(Deno.pid));
+  const child = new Deno.Command("sleep", { args: ["30"] }).spawn();
+  assert.ok(processAlive(child.pid));
+  child.kill("SIGKILL");
+  await child.status;
+  assert.ok(!processAlive(child.pid));
+});

@@ -99,7 +99,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
   checkFits(model, data);
   // One writer: rank 0 writes checkpoints, metrics, the report and progress.
   const writer = !ranks || ranks.rank === 0;
-  const progress = new Progress(ctx.json, !writer);
+  const progress = new Progress(ctx.json, !writer, ranks ? false : undefined);
   const size = ranks?.size ?? 1, local = cfg.batch / size;
   if (!Number.isInteger(local)) {
     throw new DataError(`--batch ${cfg.batch} does not divide among ${size} ranks`);

@@ -1,10 +1,14 @@
 // Progress for long work: one updating line on a terminal (epoch, step, loss, images/s, ETA),
 // or one JSON object per event with --json.
 export class Progress {
-  private readonly tty = Deno.stdout.isTerminal();
   private last = 0;
-  /** `quiet`: print nothing (the ranks other than 0 of a data-parallel run). */
-  constructor(readonly json: boolean, readonly quiet = false) {}
+  /** `quiet`: print nothing (the ranks other than 0 of a data-parallel run). `tty`: redraw one
+   *  line (MPI launchers may hand ranks a pseudo-terminal whose output ends up in a log). */
+  constructor(
+    readonly json: boolean,
+    readonly quiet = false,
+    private readonly tty = Deno.stdout.isTerminal(),
+  ) {}
 
   step(
     o: {
