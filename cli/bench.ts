@@ -201,8 +201,9 @@ await main(async () => {
     console.log(
       `  step ${dp.overlapped_ms} ms with the all-reduce overlapping the backward, ` +
         `${dp.sequential_ms} ms without; without overlap: compute ${dp.compute_ms} ms, readback ` +
-        `${dp.readback_ms} ms (${dp.readback_gb_per_s} GB/s), all-reduce ${dp.allreduce_ms} ms ` +
-        `(${dp.allreduce_gb_per_s} GB/s), upload ${dp.upload_ms} ms`,
+        `${dp.readback_ms} ms (${dp.readback_gb_per_s} GB/s), waiting for the slowest rank ` +
+        `${dp.wait_ms} ms, all-reduce ${dp.allreduce_ms} ms (${dp.allreduce_gb_per_s} GB/s), ` +
+        `upload ${dp.upload_ms} ms`,
     );
   }
   console.log(`${result.net} ${result.mode} (${precision}), batch ${batch}, on ${result.adapter}`);

@@ -47,6 +47,8 @@ export interface Peer {
 
 const HOST_BYTES = 60, RECORD = 4 + HOST_BYTES;
 const DEFAULT_TIMEOUT_S = 300;
+/** Elements per MPI_Allreduce call of a float32 sum (16 MiB; see `sum`). */
+export const CHUNK = 4 * 2 ** 20;
 
 export class Communicator implements Collective {
   private queue: Promise<unknown> = Promise.resolve();
@@ -110,10 +112,14 @@ export class Communicator implements Collective {
 
   async sum(send: Float32Array, recv: Float32Array, what: string): Promise<void> {
     if (send.length !== recv.length) throw new Error(`sum ${what}: lengths differ`);
-    await this.collective(
-      what,
-      () => this.mpi.allreduce(send, recv, send.length, "float", "sum", this.async),
-    );
+    // In pieces of at most CHUNK elements (every rank cuts alike). An MPI library allocates its
+    // temporary buffers per call; above glibc's 32 MiB mmap threshold each is fresh memory whose
+    // page faults dominate (measured here: VGG-16's 553 MB in one call, 0.1 GB/s).
+    for (let at = 0; at < send.length; at += CHUNK) {
+      const n = Math.min(CHUNK, send.length - at);
+      const s = send.subarray(at, at + n), r = recv.subarray(at, at + n);
+      await this.collective(what, () => this.mpi.allreduce(s, r, n, "float", "sum", this.async));
+    }
   }
 
   async sum64(values: readonly number[], what: string): Promise<number[]> {

@@ -16,6 +16,8 @@ export interface DataParallelTiming {
   readback_ms: number;
   allreduce_ms: number;
   upload_ms: number;
+  /** Waiting for the slowest rank before the all-reduce (load imbalance, not transfer). */
+  wait_ms: number;
   /** Gradient bytes over the phase's time: what the PCIe (readback) and the interconnect
    *  (all-reduce, per rank's buffer) delivered. */
   readback_gb_per_s: number;
@@ -38,7 +40,7 @@ export async function timeDataParallel(
     }
   }
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
-  const part = (k: "computeMs" | "readbackMs" | "allreduceMs" | "uploadMs") =>
+  const part = (k: "computeMs" | "readbackMs" | "allreduceMs" | "uploadMs" | "waitMs") =>
     mean(parts.map((p) => p[k]));
   const bytes = step.model.params.reduce((s, p) => s + 4 * p.shape.reduce((a, b) => a * b, 1), 0);
   const r = (x: number, d = 3) => Number(x.toFixed(d));
@@ -52,6 +54,7 @@ export async function timeDataParallel(
     readback_ms: r(part("readbackMs")),
     allreduce_ms: r(part("allreduceMs")),
     upload_ms: r(part("uploadMs")),
+    wait_ms: r(part("waitMs")),
     readback_gb_per_s: r(bytes / part("readbackMs") / 1e6),
     allreduce_gb_per_s: r(bytes / part("allreduceMs") / 1e6),
   };

@@ -23,8 +23,11 @@ export interface StepBreakdown {
   computeMs: number;
   /** Copy of the gradients to staging buffers and their mapping. */
   readbackMs: number;
-  /** In MPI_Allreduce (includes waiting for slower ranks). */
+  /** In MPI_Allreduce (with overlap, this includes waiting for slower ranks). */
   allreduceMs: number;
+  /** Without overlap: waiting for the slowest rank to reach the all-reduce (load imbalance),
+   *  taken out of `allreduceMs` by a one-element sum first. */
+  waitMs: number;
   /** Writing the sums back to the GPU. */
   uploadMs: number;
   buckets: number;
@@ -112,6 +115,7 @@ export class GradientExchange {
       readbackMs: 0,
       allreduceMs: 0,
       uploadMs: 0,
+      waitMs: 0,
       buckets: n,
       overlap: true,
     };
@@ -152,6 +156,9 @@ export class GradientExchange {
     await Promise.all(this.buckets.map((b) => b.staging.mapAsync(GPUMapMode.READ)));
     const readbackMs = performance.now() - t0;
     t0 = performance.now();
+    await this.reduce.sum(new Float32Array(1), new Float32Array(1), "the ranks' meeting point");
+    const waitMs = performance.now() - t0;
+    t0 = performance.now();
     for (const [k, b] of this.buckets.entries()) await this.sum(b, k);
     const allreduceMs = performance.now() - t0;
     t0 = performance.now();
@@ -163,6 +170,7 @@ export class GradientExchange {
       readbackMs,
       allreduceMs,
       uploadMs,
+      waitMs,
       buckets: this.buckets.length,
       overlap: false,
     };
