@@ -162,13 +162,27 @@ for (const [l, name, micro] of [[MPICH, "MPICH", "16"], [OPENMPI, "Open MPI", "3
   );
 }
 
-Deno.test(needs(MPICH, "MPICH", "a flag error is printed once, not once per rank"), async () => {
-  const r = await mpiTrain(MPICH!, [...FLAGS, "--batch", "33", "--out", join(tmp, "odd")]);
-  assert.notStrictEqual(r.code, 0);
-  const lines = r.stderr.split("\n").filter((s) => s.startsWith("error:"));
-  assert.deepStrictEqual(lines.length, 1, r.stderr);
-  assert.match(lines[0], /--batch 33 does not divide among the 2 ranks/);
-});
+Deno.test(
+  needs(MPICH, "MPICH", "a flag error, and an error of rank 0 alone, are printed once"),
+  async () => {
+    const r = await mpiTrain(MPICH!, [...FLAGS, "--batch", "33", "--out", join(tmp, "odd")]);
+    assert.notStrictEqual(r.code, 0);
+    const lines = r.stderr.split("\n").filter((s) => s.startsWith("error:"));
+    assert.deepStrictEqual(lines.length, 1, r.stderr);
+    assert.match(lines[0], /--batch 33 does not divide among the 2 ranks/);
+    // An error only rank 0 meets (the writer finds a run in --out): every rank stops with it
+    // (they agree after setup), and it is printed once.
+    const dir = join(tmp, "taken");
+    await Deno.mkdir(dir, { recursive: true });
+    await Deno.writeTextFile(join(dir, "checkpoint.safetensors"), "");
+    const taken = await mpiTrain(MPICH!, [...FLAGS, "--out", dir]);
+    assert.strictEqual(taken.code, 2, taken.stderr);
+    assert.deepStrictEqual(
+      taken.stderr.split("\n").filter((s) => s.startsWith("error:")),
+      [`error: ${dir} already holds a run; use --resume ${dir} or another --out`],
+    );
+  },
+);
 
 Deno.test(
   {
