@@ -247,15 +247,15 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
         if (b++ < state.batchInEpoch) continue; // resumed mid-epoch: same order, skip done work
         const mine = shardBatch(batch, ranks && { index: ranks.rank, count: size });
         const micro = splitBatch(mine.x, mine.y, accumulate, cfg.microBatch);
-        const step1 = await step.step(
+        const own = await step.step(
           micro,
           state.schedule.lr,
           deriveSeed(cfg.seed, state.step, 0x44524f50),
           { firstSample: (ranks?.rank ?? 0) * local },
         );
         // Every rank takes the same decisions: on the global loss, and on a stop any rank got.
-        const agreed = ranks ? await agreeStep(ranks, step1, local, requested) : undefined;
-        const r = agreed ?? step1;
+        const agreed = ranks ? await agreeStep(ranks, own, local, requested) : undefined;
+        const r = agreed ?? own;
         const stopBy = agreed ? agreed.stop : requested;
         if (!Number.isFinite(r.loss)) {
           throw new TrainingStopped(
