@@ -2,7 +2,9 @@
 //   [--train] [--iters N] [--warmup N] [--precision f32|f16] [--json] [--compare]
 // Times the compiled forward (or, with --train, the whole SGD step): warm-up, then timed
 // iterations with the device synced; per-kernel GPU times from timestamp queries when the
-// adapter has them. Benchmarks are not tests: nothing here asserts a speed.
+// adapter has them. Benchmarks are not tests: nothing here asserts a speed. Under mpiexec,
+// `--train` times the data-parallel step (--batch is the global batch) and reports where the
+// time of the gradient exchange goes: compute, readback, all-reduce, upload (rank 0 prints).
 import { lower } from "../compiler/lower.ts";
 import { applyPrecision } from "../compiler/precision.ts";
 import { emitters } from "../compiler/kernels/mod.ts";
@@ -18,10 +20,15 @@ import {
   main,
   parse,
   precisionFlag,
+  UsageError,
   variantOf,
   variantOptions,
 } from "./common.ts";
 import { openGpu } from "./gpu.ts";
+import { Ranks } from "../parallel/session.ts";
+import { type DataParallelTiming, timeDataParallel } from "../parallel/step_bench.ts";
+
+const ranks = Ranks.detect();
 
 await main(async () => {
   if (Deno.args.includes("--compare")) {
@@ -47,11 +54,18 @@ await main(async () => {
     json: { type: "boolean" },
   });
   const t0 = performance.now();
+  const comm = ranks.open();
+  const size = comm?.size ?? 1, rank = comm?.rank ?? 0;
   const gpu = await openGpu();
   const soft = gpu.fallback;
   const variant = variantOf(v, soft ? { width: 8, size: 32, classes: 10 } : {});
   const m = await loadNet(positionals[0] ?? "nets/e.ts", variant);
-  const batch = intFlag(v.batch, "batch", soft ? 8 : 64)!;
+  const globalBatch = intFlag(v.batch, "batch", (soft ? 8 : 64) * size)!;
+  if (globalBatch % size !== 0) {
+    throw new UsageError(`--batch ${globalBatch} does not divide among the ${size} ranks`);
+  }
+  // Each rank runs its slice of the global batch.
+  const batch = globalBatch / size;
   const iters = intFlag(v.iters, "iters", soft ? 3 : 20)!;
   const warmup = intFlag(v.warmup, "warmup", soft ? 1 : 3)!;
   const precision = precisionFlag(v.precision, gpu.adapter, gpu.description);
@@ -74,10 +88,27 @@ await main(async () => {
   let run: (timing?: Timing) => Promise<unknown>;
   let peak = 0, liveBound = 0, destroy: () => void;
   let skipped: () => number | undefined = () => undefined;
+  let dataParallel: (() => Promise<DataParallelTiming>) | undefined;
   if (v.train) {
-    const step = await TrainStep.create(gpu.device, m, { batch, tiles: gpu.tiles, precision });
+    const step = await TrainStep.create(gpu.device, m, {
+      batch,
+      tiles: gpu.tiles,
+      precision,
+      reduce: comm,
+    });
     step.setParams(params);
-    run = (timing) => step.step([{ x, y }], 0.001, 1, { timing });
+    const opts = { firstSample: rank * batch };
+    run = (timing) => step.step([{ x, y }], 0.001, 1, { ...opts, timing });
+    if (comm) {
+      dataParallel = () =>
+        timeDataParallel(
+          step,
+          async (overlap) =>
+            (await step.step([{ x, y }], 0.001, 1, { ...opts, overlap })).breakdown,
+          iters,
+          size,
+        );
+    }
     peak = step.ex.mem.peakBytes;
     liveBound = step.ex.mem.liveBoundBytes;
     skipped = () => step.scaler?.skipped;
@@ -99,6 +130,7 @@ await main(async () => {
   for (let i = 0; i < iters; i++) await run();
   const msPerBatch = (performance.now() - ts) / iters;
   const flopsPerBatch = (v.train ? 3 : 1) * fwdFlops * batch;
+  const dp = dataParallel ? await dataParallel() : undefined;
 
   let kernels: { name: string; ms: number; gflops: number }[] = [];
   if (gpu.timestamps) {
@@ -114,7 +146,7 @@ await main(async () => {
   destroy();
 
   let loaderImagesPerS: number | undefined;
-  if (v.train) {
+  if (v.train && rank === 0) {
     // The loader's own pace on the embedded data, for comparison with the step's.
     const d = await loadData("fashion-mnist-embedded", {});
     const tl = performance.now();
@@ -153,10 +185,28 @@ await main(async () => {
     kernel_count: plan.kernels.length,
     loader_images_per_s: loaderImagesPerS && Number(loaderImagesPerS.toFixed(0)),
     kernels,
+    // Under mpiexec: the data-parallel step (images/s above are this rank's).
+    data_parallel: dp && { ...dp, global_batch: globalBatch },
   };
+  if (rank !== 0) return void await ranks.exit(0);
   if (v.json) {
     console.log(JSON.stringify(result));
+    if (comm) await ranks.exit(0);
     return;
+  }
+  if (comm && dp) {
+    console.log(
+      `data parallel: ${dp.ranks} ranks x ${batch} images (global batch ${globalBatch}), ` +
+        `${dp.buckets} gradient buckets, ${(dp.gradient_bytes / 2 ** 20).toFixed(1)} MiB of ` +
+        "gradients a step",
+    );
+    console.log(
+      `  step ${dp.overlapped_ms} ms with the all-reduce overlapping the backward, ` +
+        `${dp.sequential_ms} ms without; without overlap: compute ${dp.compute_ms} ms, readback ` +
+        `${dp.readback_ms} ms (${dp.readback_gb_per_s} GB/s), waiting for the slowest rank ` +
+        `${dp.wait_ms} ms, all-reduce ${dp.allreduce_ms} ms (${dp.allreduce_gb_per_s} GB/s), ` +
+        `upload ${dp.upload_ms} ms`,
+    );
   }
   console.log(`${result.net} ${result.mode} (${precision}), batch ${batch}, on ${result.adapter}`);
   console.log(
@@ -182,4 +232,5 @@ await main(async () => {
       );
     }
   }
-});
+  if (comm) await ranks.exit(0);
+}, ranks.mainOptions());

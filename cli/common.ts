@@ -110,28 +110,52 @@ export function parse<T extends ParseArgsConfig["options"]>(args: string[], opti
   }
 }
 
+/** How a command that may run as one rank of an MPI job reports errors (cli/train.ts). */
+export interface MainOptions {
+  /** This process's rank when an MPI launcher started it (parallel/launch.ts). */
+  rank?: number;
+  /** Whether every rank raises this error alike (flag errors, errors rank 0 had as well):
+   *  then only rank 0 prints it, not each of N ranks. */
+  shared?: (e: Error) => boolean;
+  /** Ends the process with `code` once the error is printed (MPI: after MPI_Finalize). */
+  exit?: (code: number) => Promise<never>;
+}
+
+const KNOWN = [
+  "UsageError",
+  "NetError",
+  "DataError",
+  "GpuError",
+  "TemplateSyntaxError",
+  "ShapeError",
+  "TrainingStopped",
+  "LimitError",
+  "NoAdapterError",
+  "TuningError",
+  "MpiError",
+];
+
 /** Runs a command: known errors print one line (no stack) and exit non-zero. */
-export async function main(f: () => Promise<void>): Promise<void> {
+export async function main(f: () => Promise<void>, opts: MainOptions = {}): Promise<void> {
   try {
     await f();
   } catch (e) {
     const err = e as Error;
-    const known = [
-      "UsageError",
-      "NetError",
-      "DataError",
-      "GpuError",
-      "TemplateSyntaxError",
-      "ShapeError",
-      "TrainingStopped",
-      "LimitError",
-      "NoAdapterError",
-      "TuningError",
-    ];
-    if (known.includes(err.name)) {
-      console.error(`error: ${err.message}`);
-      Deno.exit(2);
+    const known = KNOWN.includes(err.name);
+    if (opts.rank === undefined) {
+      if (known) {
+        console.error(`error: ${err.message}`);
+        Deno.exit(2);
+      }
+      throw e;
     }
-    throw e;
+    // One rank of an MPI job: a rank that stopped because another failed says nothing, and an
+    // error every rank has is printed by rank 0 alone.
+    const quiet = err.name === "PeerFailed" || (opts.rank !== 0 && !!opts.shared?.(err));
+    const who = opts.rank === 0 ? "" : `rank ${opts.rank}: `;
+    if (!quiet) console.error(`error: ${who}${known ? err.message : err.stack ?? err}`);
+    const code = known || err.name === "PeerFailed" ? 2 : 1;
+    if (opts.exit) await opts.exit(code);
+    Deno.exit(code);
   }
 }

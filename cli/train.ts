@@ -1,5 +1,6 @@
 // deno task train NET [flags]: trains a net on real data and writes a run directory
-// (checkpoint, weights, metrics.jsonl, report.html). See README.md for the flags.
+// (checkpoint, weights, metrics.jsonl, report.html). See README.md for the flags. Started by an
+// MPI launcher (mpiexec -n N, srun), it runs as one of N data-parallel ranks (parallel/).
 import { join } from "node:path";
 import { loadData } from "../data/sources.ts";
 import { exists } from "../data/files.ts";
@@ -18,6 +19,7 @@ import {
   variantOptions,
 } from "./common.ts";
 import { openGpu } from "./gpu.ts";
+import { Ranks } from "../parallel/session.ts";
 
 const HELP =
   `usage: deno task train NET [--data SRC] [--epochs N] [--batch N] [--micro-batch N] [--lr X]
@@ -55,9 +57,90 @@ const options = {
   help: { type: "boolean", short: "h" },
 } as const;
 
+const ranks = Ranks.detect();
+
 await main(async () => {
   const { values: v, positionals } = parse(Deno.args, options);
-  if (v.help) return console.log(HELP);
+  if (v.help) return void ((ranks.launch?.rank ?? 0) === 0 && console.log(HELP));
+  // Under mpiexec or srun: MPI gives this rank its place; rank 0 alone writes and reports.
+  const comm = ranks.open();
+  const writer = !comm || comm.rank === 0;
+  const setup = await ranks.agreed("setup", () => prepare(v, positionals, comm?.size ?? 1, writer));
+  const { gpu, cfg, out, resume, created, model, loaded, notes } = setup;
+  const say = (s: string) =>
+    writer &&
+    (v.json ? console.log(JSON.stringify({ event: "info", message: s })) : console.log(s));
+  if (comm) {
+    // Every rank names its adapter: which GPU each rank got is the first thing to check.
+    const line = `${comm.describe()}: adapter ${gpu.description}; ${comm.library}`;
+    console.log(
+      v.json
+        ? JSON.stringify({
+          event: "rank",
+          ...comm.peers[comm.rank],
+          rank: comm.rank,
+          size: comm.size,
+          local: comm.local(),
+          adapter: gpu.description,
+          mpi: comm.library,
+        })
+        : line,
+    );
+  }
+  say(
+    `net ${model.name}: ${
+      model.params.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0).toLocaleString(
+        "en-US",
+      )
+    } parameters; data: ${loaded.description}`,
+  );
+  say(`adapter: ${gpu.description}${notes.length ? `\n${notes.join("\n")}` : ""}`);
+  if (comm) {
+    say(
+      `data parallel: ${comm.size} ranks, ${cfg.batch / comm.size} images each per step ` +
+        `(global batch ${cfg.batch}, micro-batch ${cfg.microBatch})`,
+    );
+  }
+  say(`run directory: ${out}`);
+  const { rows, stoppedBy } = await runTraining(cfg, {
+    device: gpu.device,
+    adapter: gpu.description,
+    tiles: gpu.tiles,
+    model,
+    data: loaded.dataset,
+    dataDescription: loaded.description,
+    out,
+    json: !!v.json,
+    resume,
+    notes,
+    ranks: comm,
+  }).catch(async (e) => {
+    // A new run that failed before its first checkpoint leaves nothing behind.
+    if (writer && !resume && !(await exists(join(out, CHECKPOINT)))) {
+      await Deno.remove(join(out, "config.json")).catch(() => {});
+      if (created) await Deno.remove(out).catch(() => {}); // only if empty
+    }
+    throw e;
+  });
+  // Stopped by a signal: the checkpoint is written and the run is not done, so exit as a
+  // process that the signal ended (130 / 143), which schedulers read as "not finished".
+  if (stoppedBy) await ranks.exit(SIGNAL_EXIT[stoppedBy]);
+  const last = rows[rows.length - 1];
+  if (last && last.epoch === cfg.epochs) {
+    say(
+      `done: test accuracy ${(100 * last.test_accuracy).toFixed(2)}%; report: ${
+        join(out, "report.html")
+      }`,
+    );
+  }
+  if (comm) await ranks.exit(0);
+}, ranks.mainOptions());
+
+type Values = ReturnType<typeof parse<typeof options>>["values"];
+
+/** Everything before training that reads flags and files (on every rank: the ranks then agree
+ *  that it worked). Only the writer creates the run directory. */
+async function prepare(v: Values, positionals: string[], size: number, writer: boolean) {
   const gpu = await openGpu();
   const soft = gpu.fallback;
   let cfg: TrainConfig, out: string, resume: string | undefined;
@@ -111,7 +194,8 @@ await main(async () => {
       microBatch: intFlag(
         v["micro-batch"],
         "micro-batch",
-        defaultMicroBatch(batch, soft ? 64 : 128),
+        // Per rank: each of `size` ranks runs batch / size images a step.
+        defaultMicroBatch(batch % size === 0 ? batch / size : batch, soft ? 64 : 128),
       )!,
       lr: numFlag(v.lr, "lr", soft ? 0.02 : 0.01),
       momentum: numFlag(v.momentum, "momentum", 0.9),
@@ -142,6 +226,23 @@ await main(async () => {
     const name = netPath.replace(/^.*\//, "").replace(/\.ts$/, "");
     out = v.out ?? join("runs", `${name}-${stamp}`);
   }
+  if (v["micro-batch"] !== undefined && v.resume) {
+    // Resuming with another world size may need another micro-batch (it only changes how the
+    // same sum is split, not the result).
+    cfg.microBatch = intFlag(v["micro-batch"], "micro-batch")!;
+  }
+  if (cfg.batch % size !== 0) {
+    throw new UsageError(
+      `--batch ${cfg.batch} does not divide among the ${size} ranks: use a global batch that is ` +
+        `a multiple of ${size} (each rank runs batch / ranks images a step)`,
+    );
+  }
+  if (size > 1 && (cfg.batch / size) % cfg.microBatch !== 0) {
+    throw new UsageError(
+      `--micro-batch ${cfg.microBatch} does not divide the ${cfg.batch / size} images each of ` +
+        `the ${size} ranks runs a step (--batch ${cfg.batch}); pass --micro-batch`,
+    );
+  }
   const loaded = await loadData(cfg.data, { size: cfg.variant.size });
   const d = loaded.dataset;
   // The net takes the data's shape unless the flags say otherwise (then a mismatch is an error).
@@ -152,13 +253,15 @@ await main(async () => {
     classes: cfg.variant.classes ?? d.classes.length,
     channels: cfg.variant.channels ?? d.channels,
   });
-  const created = !(await exists(out));
-  await Deno.mkdir(out, { recursive: true });
+  const created = writer && !(await exists(out));
+  if (writer) await Deno.mkdir(out, { recursive: true });
   if (!resume) {
-    if (await exists(join(out, CHECKPOINT))) {
+    if (writer && await exists(join(out, CHECKPOINT))) {
       throw new UsageError(`${out} already holds a run; use --resume ${out} or another --out`);
     }
-    await atomicWriteText(join(out, "config.json"), JSON.stringify(cfg, null, 2) + "\n");
+    if (writer) {
+      await atomicWriteText(join(out, "config.json"), JSON.stringify(cfg, null, 2) + "\n");
+    }
   } else await loadCheckpoint(resume, model); // validates the file before compiling
   const notes = [
     soft
@@ -169,48 +272,8 @@ await main(async () => {
       }); flags override`
       : "",
   ].filter(Boolean);
-  const say = (s: string) =>
-    v.json ? console.log(JSON.stringify({ event: "info", message: s })) : console.log(s);
-  say(
-    `net ${model.name}: ${
-      model.params.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0).toLocaleString(
-        "en-US",
-      )
-    } parameters; data: ${loaded.description}`,
-  );
-  say(`adapter: ${gpu.description}${notes.length ? `\n${notes.join("\n")}` : ""}`);
-  say(`run directory: ${out}`);
-  const { rows, stoppedBy } = await runTraining(cfg, {
-    device: gpu.device,
-    adapter: gpu.description,
-    tiles: gpu.tiles,
-    model,
-    data: d,
-    dataDescription: loaded.description,
-    out,
-    json: !!v.json,
-    resume,
-    notes,
-  }).catch(async (e) => {
-    // A new run that failed before its first checkpoint leaves nothing behind.
-    if (!resume && !(await exists(join(out, CHECKPOINT)))) {
-      await Deno.remove(join(out, "config.json")).catch(() => {});
-      if (created) await Deno.remove(out).catch(() => {}); // only if empty
-    }
-    throw e;
-  });
-  // Stopped by a signal: the checkpoint is written and the run is not done, so exit as a
-  // process that the signal ended (130 / 143), which schedulers read as "not finished".
-  if (stoppedBy) Deno.exit(SIGNAL_EXIT[stoppedBy]);
-  const last = rows[rows.length - 1];
-  if (last && last.epoch === cfg.epochs) {
-    say(
-      `done: test accuracy ${(100 * last.test_accuracy).toFixed(2)}%; report: ${
-        join(out, "report.html")
-      }`,
-    );
-  }
-});
+  return { gpu, cfg, out, resume, created, model, loaded, notes };
+}
 
 /** The largest micro-batch up to `cap` that divides `batch` (so any --batch works alone). */
 function defaultMicroBatch(batch: number, cap: number): number {

@@ -60,15 +60,20 @@ type Draft = Omit<PlannedKernel, "name">;
 interface FoldRule<P extends Prim> {
   /** Candidate main inputs, in order of preference (add may fold into either side). */
   main: number[];
-  epi(a: Attrs[P]): EpilogueOp;
+  epi(a: Attrs[P], n: Node): EpilogueOp;
 }
 const foldRules: { [P in Prim]?: FoldRule<P> } = {
   bias: { main: [0], epi: () => ({ op: "bias" }) },
   relu: { main: [0], epi: () => ({ op: "relu" }) },
   relu_grad: { main: [0], epi: () => ({ op: "mask" }) },
   add: { main: [0, 1], epi: () => ({ op: "add" }) },
-  dropout: { main: [0], epi: (a) => ({ op: "dropout", p: a.p, key: a.key }) },
+  dropout: { main: [0], epi: (a, n) => dropoutOp(a, n) },
 };
+
+/** Dropout's epilogue op: its mask is keyed by the sample, so it carries elements per sample. */
+function dropoutOp(a: Attrs["dropout"], n: Node): EpilogueOp {
+  return { op: "dropout", p: a.p, key: a.key, sample: numel(n.shape) / n.shape[0] };
+}
 
 /** The 2x2 max-pool rewrite: a maxpool folds into the conv that produces its input when the
  *  conv runs the "direct" row-segment tile (CPU adapters), its epilogue is at most bias and
@@ -204,10 +209,7 @@ const lowerings: { [P in Prim]: Lowering } = {
   relu: (n) => [elementwise(n, { op: "relu" })],
   relu_grad: (n) => [elementwise(n, { op: "mask" })],
   add: (n) => [elementwise(n, { op: "add" })],
-  dropout: (n) => {
-    const a = n.attrs as Attrs["dropout"];
-    return [elementwise(n, { op: "dropout", p: a.p, key: a.key })];
-  },
+  dropout: (n) => [elementwise(n, dropoutOp(n.attrs as Attrs["dropout"], n))],
   // The f16 copy of a weight: an elementwise kernel with no ops, its store converting.
   half: (n) => [{
     kind: "elementwise",
@@ -267,7 +269,7 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
       if (folded !== undefined) {
         const v = n.inputs[folded], d = producer.get(v)!;
         const spec = d.spec as { epilogue?: EpilogueOp[] };
-        spec.epilogue = [...(spec.epilogue ?? []), rule.epi(n.attrs as never)];
+        spec.epilogue = [...(spec.epilogue ?? []), rule.epi(n.attrs as never, n)];
         d.inputs.push(...n.inputs.filter((_, k) => k !== folded).map(root));
         extend(d, v, n);
         continue;

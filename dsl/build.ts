@@ -199,7 +199,8 @@ function lowerLeaf(ctx: Ctx, l: Layer, x: number, name: string): number {
     case "dropout": {
       const key = ctx.dropouts++;
       if (ctx.opts.mode === "eval") return x;
-      ctx.seed ??= b.add("input", [], { name: "seed", shape: [1], dtype: "u32" });
+      // (seed, first sample): the mask is keyed by the sample's place in the global batch.
+      ctx.seed ??= b.add("input", [], { name: "seed", shape: [2], dtype: "u32" });
       return b.add("dropout", [x, ctx.seed], { p: l.p, key });
     }
     default:

@@ -1,7 +1,9 @@
 // The compiled SGD training step: forward, loss, backward (all generated kernels), then one
 // fused update kernel per parameter buffer (momentum, weight decay). Gradients of several
 // micro-batches accumulate in place, so the effective batch can exceed what fits on the GPU.
-// Per step only the loss and the accuracy counts come back to the CPU.
+// Per step only the loss and the accuracy counts come back to the CPU; in data-parallel training
+// the gradients also leave the GPU, bucket by bucket, to be summed over the ranks before the
+// update (runtime/grad_exchange.ts).
 import { lower, type TilePolicy } from "../compiler/lower.ts";
 import { applyPrecision, type Precision } from "../compiler/precision.ts";
 import { type LossScaleOptions, LossScaler } from "./loss_scale.ts";
@@ -9,6 +11,9 @@ import type { KernelSpec } from "../compiler/kernels/spec.ts";
 import { type Model, type Params, trainGraph } from "../dsl/mod.ts";
 import { Executor, type PreparedExtra, readBuffer, type Timing } from "./executor.ts";
 import { inputId, paramIds, persistentValues } from "./forward.ts";
+import { GradientExchange, type GradientSum, type StepBreakdown } from "./grad_exchange.ts";
+
+export type { GradientSum, StepBreakdown };
 
 export interface TrainOptions {
   /** Images per micro-batch (one forward/backward). */
@@ -25,6 +30,12 @@ export interface TrainOptions {
    *  master weights, f32 arithmetic and dynamic loss scaling (compiler/precision.ts). */
   precision?: Precision;
   lossScale?: LossScaleOptions;
+  /** Data-parallel training: this process computes its shard's gradients, which are summed
+   *  over the ranks before the update, so the step equals one over the global batch of
+   *  `reduce.size` shards. */
+  reduce?: GradientSum;
+  /** Gradient bucket size in float32 elements (default: DDP's 25 MiB, first bucket 1 MiB). */
+  bucketElems?: number;
 }
 
 export interface StepResult {
@@ -37,6 +48,8 @@ export interface StepResult {
   skipped?: boolean;
   /** f16 only: the loss scale the step ran with. */
   lossScale?: number;
+  /** Data-parallel steps: where the time of the gradient exchange went. */
+  breakdown?: StepBreakdown;
 }
 
 const USAGE = () => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
@@ -53,6 +66,7 @@ export class TrainStep {
   /** f16: the loss scale, and the flag buffer the overflow checks set. */
   readonly scaler?: LossScaler;
   private flag?: GPUBuffer;
+  private exchange?: GradientExchange;
 
   private constructor(readonly model: Model, readonly ex: Executor, readonly opts: TrainOptions) {
     this.accumulate = opts.accumulate ?? 1;
@@ -131,16 +145,31 @@ export class TrainStep {
         this.metrics,
       ],
     }]);
+    if (o.reduce) {
+      const grads = new Map([...this.ids].map(([name, id]) => {
+        const v = g.outputs[`grad:${name}`];
+        if (this.ex.isHalf(v)) throw new Error(`gradient of ${name} is not f32`);
+        const size = g.nodes[id].shape.reduce((a, b) => a * b, 1);
+        return [name, { buffer: this.ex.buffer(v), size }];
+      }));
+      this.exchange = new GradientExchange(this.ex, grads, o.reduce, o.bucketElems);
+    }
     this.writeLossGradient();
   }
 
-  /** The loss gradient fed to the backward pass: 1 / accumulate, times the loss scale. */
+  /** The loss gradient fed to the backward pass: 1 / (accumulate x ranks), times the loss
+   *  scale, so the sum over micro-batches and ranks is the mean over the global batch. */
   private writeLossGradient(): void {
-    const scale = this.scaler?.scale ?? 1;
+    const scale = this.scaler?.scale ?? 1, ranks = this.opts.reduce?.size ?? 1;
     this.ex.write(
       inputId(this.ex.plan.graph, "dloss"),
-      new Float32Array([scale / this.accumulate]),
+      new Float32Array([scale / (this.accumulate * ranks)]),
     );
+  }
+
+  /** The gradient buckets of data-parallel training (none in one process). */
+  get buckets(): number {
+    return this.exchange?.buckets.length ?? 0;
   }
 
   setParams(p: Params): void {
@@ -190,14 +219,16 @@ export class TrainStep {
   }
 
   /**
-   * One SGD update over `micro.length` (= accumulate) micro-batches. `seed` drives dropout;
-   * each micro-batch gets its own stream. With `update: false` only gradients are computed.
+   * One SGD update over `micro.length` (= accumulate) micro-batches. `seed` drives dropout,
+   * whose masks are keyed by each sample's position in the global batch: micro-batch i starts
+   * at `firstSample + i * batch` (`firstSample`: where this process's slice of the global batch
+   * starts; 0 in one process). With `update: false` only gradients are computed.
    */
   async step(
     micro: { x: Float32Array; y: Int32Array }[],
     lr: number,
     seed: number,
-    opts: { update?: boolean; timing?: Timing } = {},
+    opts: { update?: boolean; timing?: Timing; firstSample?: number; overlap?: boolean } = {},
   ): Promise<StepResult> {
     if (micro.length !== this.accumulate) {
       throw new Error(`step expects ${this.accumulate} micro-batches, got ${micro.length}`);
@@ -214,34 +245,53 @@ export class TrainStep {
     }
     this.ex.writeStep(seed, lr, 1 / (scale ?? 1));
     let loss = 0, top1 = 0, top5 = 0, overflow = false;
+    let breakdown: StepBreakdown | undefined;
     const pending: Promise<[number, number, number, number]>[] = [];
     for (let i = 0; i < micro.length; i++) {
       this.ex.write(xId, micro[i].x);
       this.ex.write(yId, micro[i].y);
-      // Math.imul, not `*`: step seeds are full 32-bit hashes (data/rng.ts), whose float
-      // product with the constant exceeds 2^53 and drops the low bits, `+ i` included, which
-      // gave every micro-batch of a step the same dropout mask.
+      // Dropout: the step's seed, and where this micro-batch starts in the global batch (masks
+      // are keyed by the sample's position there: compiler/ops/dropout_hash.ts).
       if (seedId !== undefined) {
-        this.ex.write(seedId, new Uint32Array([(Math.imul(seed, 0x9e3779b1) + i) >>> 0]));
+        const first = (opts.firstSample ?? 0) + i * this.opts.batch;
+        this.ex.write(seedId, new Uint32Array([seed >>> 0, first >>> 0]));
       }
-      const enc = dev.createCommandEncoder();
-      if (i === 0) this.ex.encodeExtra(enc, this.fills, opts.timing);
-      this.ex.encode(enc, { timing: opts.timing });
-      this.ex.encodeExtra(enc, this.metric, opts.timing);
-      const last = i === micro.length - 1;
-      if (last && opts.update !== false) {
-        this.ex.encodeExtra(enc, this.checks, opts.timing);
-        this.ex.encodeExtra(enc, this.updates, opts.timing);
-      }
+      const last = i === micro.length - 1, update = last && opts.update !== false;
       // Loss and counts of this micro-batch into a small readback buffer.
       const staging = dev.createBuffer({
         size: 16,
         usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ,
       });
-      enc.copyBufferToBuffer(this.ex.buffer(g.outputs.loss), 0, staging, 0, 4);
-      enc.copyBufferToBuffer(this.metrics, 0, staging, 4, 8);
+      const head = (enc: GPUCommandEncoder) => {
+        if (i === 0) this.ex.encodeExtra(enc, this.fills, opts.timing);
+      };
+      const tail = (enc: GPUCommandEncoder) => {
+        this.ex.encodeExtra(enc, this.metric, opts.timing);
+        enc.copyBufferToBuffer(this.ex.buffer(g.outputs.loss), 0, staging, 0, 4);
+        enc.copyBufferToBuffer(this.metrics, 0, staging, 4, 8);
+      };
+      const what = `training step of ${this.model.name}`;
+      let enc: GPUCommandEncoder;
+      if (last && this.exchange) {
+        // The summed gradients are back on the GPU; the checks and updates read them.
+        breakdown = await this.exchange.run(head, tail, {
+          timing: opts.timing,
+          overlap: opts.overlap,
+          what,
+        });
+        enc = dev.createCommandEncoder();
+      } else {
+        enc = dev.createCommandEncoder();
+        head(enc);
+        this.ex.encode(enc, { timing: opts.timing });
+        tail(enc);
+      }
+      if (update) {
+        this.ex.encodeExtra(enc, this.checks, opts.timing);
+        this.ex.encodeExtra(enc, this.updates, opts.timing);
+      }
       if (last && this.flag) enc.copyBufferToBuffer(this.flag, 0, staging, 12, 4);
-      await this.ex.submit(enc, `training step of ${this.model.name}`);
+      await this.ex.submit(enc, what);
       pending.push(
         staging.mapAsync(GPUMapMode.READ).then(() => {
           const raw = staging.getMappedRange().slice(0);
@@ -257,10 +307,10 @@ export class TrainStep {
       top5 += b;
       overflow ||= flagged !== 0;
     }
-    if (!this.scaler || scale === undefined) return { loss, top1, top5 };
+    if (!this.scaler || scale === undefined) return { loss, top1, top5, breakdown };
     // Only an applied update may move the scale (gradient-only steps leave it as it is).
     if (opts.update !== false) this.scaler.update(overflow);
-    return { loss, top1, top5, skipped: overflow, lossScale: scale };
+    return { loss, top1, top5, skipped: overflow, lossScale: scale, breakdown };
   }
 
   destroy(): void {
@@ -268,5 +318,6 @@ export class TrainStep {
     for (const m of this.momentum.values()) m.destroy();
     this.metrics.destroy();
     this.flag?.destroy();
+    this.exchange?.destroy();
   }
 }

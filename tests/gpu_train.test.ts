@@ -37,10 +37,6 @@ async function trainStep(
   return await TrainStep.create(device, m, { tiles, ...opts });
 }
 
-/** The dropout seed of micro-batch i in a step with seed s, as TrainStep writes it into the
- *  graph's `seed` input: a 32-bit multiplicative hash of s plus i (runtime/train_step.ts). */
-const microSeed = (s: number, i: number) => (Math.imul(s, 0x9e3779b1) + i) >>> 0;
-
 /** Sum of a * (each map) elementwise, in f64, for reference gradients over micro-batches. */
 function combine(maps: Params[], a: number): Params {
   const out: Params = new Map();
@@ -102,7 +98,7 @@ for (const [tilesName, tiles] of tileFamilies) {
 for (const m of [configs["A-LRN"](small), configs.E(small), tinyResnet()]) {
   Deno.test(`gradients of ${m.name} with dropout on equal the reference's for the same seed`, async () => {
     const p = paramsWithBiases(m, 6), b = batchOf(m, 2, 29), seed = 12345;
-    const want = referenceGrads(m, p, b, { seed: microSeed(seed, 0) });
+    const want = referenceGrads(m, p, b, { seed });
     // The mask must matter: without dropout the gradients differ.
     const off = referenceGrads(m, p, b);
     assert.ok(relError(off.grads.get(m.params[0].name)!, want.grads.get(m.params[0].name)!) > 1e-2);
@@ -118,21 +114,37 @@ for (const m of [configs["A-LRN"](small), configs.E(small), tinyResnet()]) {
   });
 }
 
-Deno.test("dropout with accumulate 2 and a full 32-bit step seed: one mask per micro-batch", async () => {
-  // Training derives step seeds with a 32-bit hash (data/rng.ts deriveSeed), so seeds near
-  // 2^32 are the normal case; each micro-batch must still get its own mask.
+Deno.test("dropout with accumulate 2 and a full 32-bit step seed: the whole batch's masks", async () => {
+  // Masks are keyed by the sample's position in the global batch (compiler/ops/dropout_hash.ts),
+  // so two micro-batches of 2 draw exactly the masks of one batch of 4: gradient accumulation
+  // and data-parallel ranks train the same net as one big batch. Training derives step seeds
+  // with a 32-bit hash (data/rng.ts deriveSeed), so seeds near 2^32 are the normal case.
   const m = configs.A(small), p = paramsWithBiases(m, 7), seed = 0xdeadbeef;
   const b0 = batchOf(m, 2, 31), b1 = batchOf(m, 2, 37);
-  assert.notStrictEqual(microSeed(seed, 0), microSeed(seed, 1));
-  const want = combine([
-    referenceGrads(m, p, b0, { seed: microSeed(seed, 0) }).grads,
-    referenceGrads(m, p, b1, { seed: microSeed(seed, 1) }).grads,
+  const whole = { x: Float32Array.of(...b0.x, ...b1.x), y: Int32Array.of(...b0.y, ...b1.y) };
+  const want = referenceGrads(m, p, whole, { seed }).grads;
+  // The old keying (each micro-batch's mask from its own sample 0) is far from it.
+  const perMicro = combine([
+    referenceGrads(m, p, b0, { seed }).grads,
+    referenceGrads(m, p, b1, { seed }).grads,
   ], 0.5);
+  const w0 = m.params[0].name;
+  assert.ok(relError(perMicro.get(w0)!, want.get(w0)!) > 1e-2, "the masks must matter");
   const ts = await trainStep(m, { batch: 2, accumulate: 2, dropout: true });
   try {
     ts.setParams(p);
     await ts.step([b0, b1], 0, seed, { update: false });
     assertParamsClose(await ts.getGrads(), want, TOL, "A gradients, 2 micro-batches with dropout");
+    // A rank holding samples [2, 4) of the global batch draws their masks: firstSample.
+    const ts2 = await trainStep(m, { batch: 2, dropout: true });
+    try {
+      ts2.setParams(p);
+      await ts2.step([b1], 0, seed, { update: false, firstSample: 2 });
+      const wantB1 = referenceGrads(m, p, b1, { seed, first: 2 }).grads;
+      assertParamsClose(await ts2.getGrads(), wantB1, TOL, "A gradients of samples 2-3");
+    } finally {
+      ts2.destroy();
+    }
   } finally {
     ts.destroy();
   }

@@ -91,7 +91,7 @@ Deno.test("grad dropout (fixed seed: a fixed linear mask)", () => {
     "dropout",
     (b, [x], f) => b.add("dropout", [x, f.seed], { p: 0.5, key: 3 }),
     [arg("x", [4, 16])],
-    { fixed: [{ name: "seed", shape: [1], dtype: "u32", data: Uint32Array.of(42) }] },
+    { fixed: [{ name: "seed", shape: [2], dtype: "u32", data: Uint32Array.of(42, 3) }] },
   );
 });
 

@@ -66,9 +66,25 @@ export function epilogueInputs(
   return epi.flatMap((op, k): (Float32Array | Uint32Array)[] => {
     if (op.op === "bias") return [rand(shape[1], seed + 100 + k)];
     if (op.op === "mask" || op.op === "add") return [rand(size, seed + 200 + k)];
-    if (op.op === "dropout") return [Uint32Array.of(0x9e3779b9 ^ seed)];
+    // (seed, first sample): a non-zero first sample exercises the global-batch keying.
+    if (op.op === "dropout") return [Uint32Array.of(0x9e3779b9 ^ seed, 3)];
     return [];
   });
+}
+
+/** A dropout epilogue op for the test lists; `sampled` sets its elements per sample. */
+export const dropoutOp = (p: number, key: number): EpilogueOp => ({
+  op: "dropout",
+  p,
+  key,
+  sample: 0,
+});
+
+/** The ops with dropout's elements per sample set for an output of `shape`, as lower.ts sets
+ *  them (the dropout reference keys its mask by sample: compiler/ops/dropout.ts). */
+export function sampled(epi: readonly EpilogueOp[], shape: readonly number[]): EpilogueOp[] {
+  const per = shape.reduce((a, b) => a * b, 1) / shape[0];
+  return epi.map((op) => op.op === "dropout" ? { ...op, sample: per } : op);
 }
 
 /** Applies the epilogue with the primitives' references, in order. */
@@ -92,9 +108,12 @@ export function epilogueReference(
       case "add":
         y = ops.add.reference([y, t([...y.shape], extras[k++])], {});
         break;
-      case "dropout":
-        y = ops.dropout.reference([y, t([1], extras[k++])], { p: op.p, key: op.key });
+      case "dropout": {
+        const per = y.data.length / y.shape[0];
+        if (op.sample !== per) throw new Error(`dropout sample ${op.sample}, output has ${per}`);
+        y = ops.dropout.reference([y, t([2], extras[k++])], { p: op.p, key: op.key });
         break;
+      }
     }
   }
   return y;

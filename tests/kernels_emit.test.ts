@@ -22,7 +22,7 @@ const SPECS: KernelSpec[] = [
     k: 3,
     pad: 1,
     flip: false,
-    epilogue: [{ op: "bias" }, { op: "relu" }, { op: "dropout", p: 0.5, key: 1 }],
+    epilogue: [{ op: "bias" }, { op: "relu" }, { op: "dropout", p: 0.5, key: 1, sample: 175 }],
     tile: tiles.conv({ n: 2, c: 3, h: 5, w: 7, o: 5, k: 3 }),
   },
   {

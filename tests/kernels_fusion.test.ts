@@ -16,10 +16,12 @@ import { configs } from "../nets/mod.ts";
 import { runKernel } from "../runtime/kernel_runner.ts";
 import {
   assertClose,
+  dropoutOp,
   epilogueInputs,
   epilogueReference,
   getDevice,
   rand,
+  sampled,
   t,
 } from "./kernel_reference.ts";
 
@@ -34,13 +36,13 @@ const SHAPES = [[3, 5, 5, 7], [1, 2, 4, 6], [2, 3, 3, 2], [1, 13, 7, 3]];
 // bias move zeros and take the per-element path, cut-off windows included.
 const EPILOGUES: EpilogueOp[][] = [
   [{ op: "mask" }],
-  [{ op: "mask" }, { op: "dropout", p: 0.5, key: 11 }],
+  [{ op: "mask" }, dropoutOp(0.5, 11)],
   [{ op: "add" }],
   [{ op: "bias" }, { op: "mask" }],
 ];
 
-async function checkFused(dims: number[], epilogue: EpilogueOp[], reluInput: boolean) {
-  const [n, c, h, w] = dims;
+async function checkFused(dims: number[], ops0: EpilogueOp[], reluInput: boolean) {
+  const [n, c, h, w] = dims, epilogue = sampled(ops0, dims);
   const x = coarse(n * c * h * w, 3, reluInput), xs = t(dims, x);
   const y = ops.maxpool.reference([xs], {});
   const g = rand(y.data.length, 4);

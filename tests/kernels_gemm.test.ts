@@ -16,10 +16,12 @@ import {
   addInto,
   assertClose,
   dropoutKeeps,
+  dropoutOp,
   epilogueInputs,
   epilogueReference,
   getDevice,
   rand,
+  sampled,
   t,
 } from "./kernel_reference.ts";
 
@@ -48,8 +50,8 @@ const EPILOGUES: EpilogueOp[][] = [
   [],
   [{ op: "bias" }, { op: "relu" }],
   [{ op: "mask" }],
-  [{ op: "add" }, { op: "dropout", p: 0.5, key: 7 }],
-  [{ op: "bias" }, { op: "relu" }, { op: "dropout", p: 0.25, key: 3 }],
+  [{ op: "add" }, dropoutOp(0.5, 7)],
+  [{ op: "bias" }, { op: "relu" }, dropoutOp(0.25, 3)],
 ];
 
 interface ConvCase {
@@ -71,14 +73,15 @@ const CONVS: ConvCase[] = [
   { n: 1, c: 4, h: 3, w: 5, o: 6, k: 3, pad: 2 },
 ];
 
-async function checkConv(d: ConvCase, flip: boolean, tile: GemmTile, epilogue: EpilogueOp[]) {
-  const spec: ConvSpec = { kind: "conv", ...d, flip, epilogue, tile };
+async function checkConv(d: ConvCase, flip: boolean, tile: GemmTile, ops0: EpilogueOp[]) {
   const x = rand(d.n * d.c * d.h * d.w, 1), w = rand(d.o * d.c * d.k * d.k, 2);
   const wShape = flip ? [d.c, d.o, d.k, d.k] : [d.o, d.c, d.k, d.k];
   const y = ops.conv2d.reference(
     [t([d.n, d.c, d.h, d.w], x), t(wShape, w)],
     { k: d.k, pad: d.pad, flip },
   );
+  const epilogue = sampled(ops0, y.shape);
+  const spec: ConvSpec = { kind: "conv", ...d, flip, epilogue, tile };
   const extras = epilogueInputs(epilogue, [...y.shape], 3);
   const want = epilogueReference(epilogue, y, extras);
   const got = await runKernel(await getDevice(), spec, [x, w, ...extras]);
@@ -164,8 +167,9 @@ async function checkMatmul(
   transB: boolean,
   tile: GemmTile,
   accumulate: boolean,
-  epilogue: EpilogueOp[],
+  ops0: EpilogueOp[],
 ) {
+  const epilogue = sampled(ops0, [d.m, d.n]);
   const spec: MatmulSpec = { kind: "matmul", ...d, transA, transB, accumulate, epilogue, tile };
   const a = rand(d.m * d.k, 7), b = rand(d.k * d.n, 8);
   const y = ops.matmul.reference(

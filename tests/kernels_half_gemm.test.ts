@@ -29,7 +29,7 @@ const EPILOGUES: EpilogueOp[][] = [
   [{ op: "mask" }],
   [],
   // The dropout seed is a u32 binding between the float ones: positions must skip nothing.
-  [{ op: "add" }, { op: "dropout", p: 0.5, key: 7 }],
+  [{ op: "add" }, { op: "dropout", p: 0.5, key: 7, sample: 7 }],
 ];
 
 const ops = (e: EpilogueOp[]) => `[${e.map((o) => o.op)}]`;

@@ -32,6 +32,7 @@ test("f16 storage: elementwise epilogues", async () => {
       op: "dropout",
       p: 0.5,
       key: 2,
+      sample: 35,
     }],
   ];
   for (const epilogue of combos) {

@@ -36,11 +36,12 @@ Deno.test("elementwise: each epilogue op alone and in combination", async () => 
     [{ op: "relu" }],
     [{ op: "mask" }],
     [{ op: "add" }],
-    [{ op: "dropout", p: 0.3, key: 11 }],
+    [{ op: "dropout", p: 0.3, key: 11, sample: 35 }],
     [{ op: "bias" }, { op: "relu" }, { op: "add" }, { op: "mask" }, {
       op: "dropout",
       p: 0.5,
       key: 2,
+      sample: 35,
     }],
   ];
   for (const epilogue of combos) {

@@ -5,7 +5,7 @@
 import assert from "node:assert";
 import { run } from "../compiler/interpret.ts";
 import { type DType, GraphBuilder } from "../compiler/ir.ts";
-import { dropoutBits, dropoutThreshold } from "../compiler/ops/dropout_hash.ts";
+import { dropoutBits, dropoutIndex, dropoutThreshold } from "../compiler/ops/dropout_hash.ts";
 import type { Attrs, Prim, Tensor } from "../compiler/ops/types.ts";
 import { applyReference, forwardGraph, init } from "../dsl/mod.ts";
 import { variant as vggE } from "../nets/e.ts";
@@ -249,13 +249,45 @@ Deno.test("concat along channels, and slice takes it apart again", () => {
 
 // Dropout ------------------------------------------------------------------------------------
 
-const seedIn = (s: number) => ({ shape: [1], data: [s], dtype: "u32" as const });
+const seedIn = (s: number, first = 0) => ({
+  shape: [2],
+  data: [s, first],
+  dtype: "u32" as const,
+});
 function drop(n: number, p: number, seed: number, key = 0): Tensor {
   return apply("dropout", [{ shape: [1, n], data: new Float64Array(n).fill(1) }, seedIn(seed)], {
     p,
     key,
   });
 }
+
+Deno.test("dropout: a slice of the batch given its first sample draws that slice's mask", () => {
+  // Micro-batches and data-parallel ranks hold samples [first, first + n) of the global batch:
+  // each slice must get exactly the rows of the whole batch's mask.
+  const rows = 6,
+    feat = 35,
+    x = { shape: [rows, feat], data: new Float64Array(rows * feat).fill(1) };
+  const whole = apply("dropout", [x, seedIn(77)], { p: 0.5, key: 2 }).data;
+  for (const [first, n] of [[0, 2], [2, 3], [5, 1]]) {
+    const part = { shape: [n, feat], data: new Float64Array(n * feat).fill(1) };
+    const got = apply("dropout", [part, seedIn(77, first)], { p: 0.5, key: 2 }).data;
+    assert.deepStrictEqual([...got], [...whole.subarray(first * feat, (first + n) * feat)]);
+  }
+  // The same rows read as sample 0 (the old per-tensor keying) draw another mask.
+  const asFirst =
+    apply("dropout", [{ shape: [1, feat], data: x.data.subarray(0, feat) }, seedIn(77)], {
+      p: 0.5,
+      key: 2,
+    }).data;
+  assert.notDeepStrictEqual([...asFirst], [...whole.subarray(2 * feat, 3 * feat)]);
+});
+
+Deno.test("dropoutIndex wraps mod 2^32 as WGSL's u32 arithmetic does", () => {
+  for (const [first, per, i] of [[0, 4096, 7], [255, 4096, 4095], [70_000, 100_000, 99_999]]) {
+    const want = Number((BigInt(first) * BigInt(per) + BigInt(i)) % 2n ** 32n);
+    assert.strictEqual(dropoutIndex(first, per, i), want, `${first} * ${per} + ${i}`);
+  }
+});
 
 Deno.test("dropout: deterministic per seed, kept values scaled by 1/(1-p)", () => {
   const a = drop(1000, 0.5, 42), b = drop(1000, 0.5, 42);

@@ -1,5 +1,8 @@
 // The training program: data, compiled step, schedule, validation, checkpoints, metrics and
-// the report, with exact resume and a clean stop on Ctrl-C or a non-finite loss.
+// the report, with exact resume and a clean stop on Ctrl-C or a non-finite loss. Under MPI
+// (RunContext.ranks) each rank trains on its slice of every global batch, the gradients are
+// summed over ranks before the update (runtime/train_step.ts), and rank 0 alone writes
+// (train/distributed.ts has the rest).
 import { basename, join } from "node:path";
 import { batches, type Dataset } from "../data/dataset.ts";
 import { DataError } from "../data/errors.ts";
@@ -12,7 +15,14 @@ import type { Precision } from "../compiler/precision.ts";
 import { ForwardRunner } from "../runtime/forward.ts";
 import { TrainStep } from "../runtime/train_step.ts";
 import { loadCheckpoint, saveCheckpoint, type TrainState } from "./checkpoint.ts";
-import { EvalAccumulator, type EvalResult } from "./evaluate.ts";
+import {
+  agreeStep,
+  agreeStop,
+  checkSameParams,
+  type Collective,
+  evaluateSharded,
+  shardBatch,
+} from "./distributed.ts";
 import { initFromA } from "./init_from.ts";
 import { Progress } from "./progress.ts";
 import { afterEpoch, initialSchedule, type ScheduleConfig } from "./schedule.ts";
@@ -58,6 +68,8 @@ export interface RunContext {
   /** When resuming: the checkpoint to continue from. */
   resume?: string;
   notes?: string[];
+  /** Data-parallel training over these ranks (MPI); absent in one process. */
+  ranks?: Collective;
 }
 
 export class TrainingStopped extends Error {
@@ -83,15 +95,22 @@ export interface TrainingResult {
 }
 
 export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<TrainingResult> {
-  const { model, data, device } = ctx;
+  const { model, data, device, ranks } = ctx;
   checkFits(model, data);
-  const progress = new Progress(ctx.json);
-  if (cfg.batch % cfg.microBatch !== 0) {
+  // One writer: rank 0 writes checkpoints, metrics, the report and progress.
+  const writer = !ranks || ranks.rank === 0;
+  const progress = new Progress(ctx.json, !writer, ranks ? false : undefined);
+  const size = ranks?.size ?? 1, local = cfg.batch / size;
+  if (!Number.isInteger(local)) {
+    throw new DataError(`--batch ${cfg.batch} does not divide among ${size} ranks`);
+  }
+  if (local % cfg.microBatch !== 0) {
     throw new DataError(
-      `--batch ${cfg.batch} is not a multiple of --micro-batch ${cfg.microBatch}`,
+      `--batch ${cfg.batch} is not a multiple of --micro-batch ${cfg.microBatch}` +
+        (size > 1 ? ` times ${size} ranks (each rank runs ${local} images a step)` : ""),
     );
   }
-  const accumulate = cfg.batch / cfg.microBatch;
+  const accumulate = local / cfg.microBatch;
   const trainCount = Math.min(data.train.count, cfg.trainLimit ?? Infinity);
   const perEpoch = Math.floor(trainCount / cfg.batch);
   if (perEpoch < 1) {
@@ -113,6 +132,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
     tiles: ctx.tiles,
     precision: cfg.precision,
     lossScale: ck?.state.lossScale ? { from: ck.state.lossScale } : { init: cfg.lossScale },
+    reduce: ranks,
   });
   const evalRunner = await ForwardRunner.create(
     device,
@@ -169,13 +189,16 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
     };
   }
 
+  if (ranks) await checkSameParams(ranks, await step.getParams());
+
   // Ctrl-C or SIGTERM: finish the step, write a checkpoint, stop. A second signal quits at once
   // (the checkpoint is written atomically, so even that never leaves a half-written file).
-  let interrupted: StopSignal | undefined;
+  // `requested`: the signal this process got; a run stops on the ranks' agreed decision.
+  let requested: StopSignal | undefined;
   const handlers = STOP_SIGNALS.map((sig) => {
     const on = () => {
-      if (interrupted) Deno.exit(SIGNAL_EXIT[sig]);
-      interrupted = sig;
+      if (requested) Deno.exit(SIGNAL_EXIT[sig]);
+      requested = sig;
       progress.event(
         "interrupt",
         { signal: sig },
@@ -191,6 +214,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
 
   let saved = !!ck;
   const save = async () => {
+    if (!writer) return;
     await saveCheckpoint(ckptPath, model, await step.getParams(), await step.getMomentum(), state);
     saved = true;
   };
@@ -221,12 +245,18 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
       });
       for await (const batch of it) {
         if (b++ < state.batchInEpoch) continue; // resumed mid-epoch: same order, skip done work
-        const micro = splitBatch(batch.x, batch.y, accumulate, cfg.microBatch);
-        const r = await step.step(
+        const mine = shardBatch(batch, ranks && { index: ranks.rank, count: size });
+        const micro = splitBatch(mine.x, mine.y, accumulate, cfg.microBatch);
+        const own = await step.step(
           micro,
           state.schedule.lr,
           deriveSeed(cfg.seed, state.step, 0x44524f50),
+          { firstSample: (ranks?.rank ?? 0) * local },
         );
+        // Every rank takes the same decisions: on the global loss, and on a stop any rank got.
+        const agreed = ranks ? await agreeStep(ranks, own, local, requested) : undefined;
+        const r = agreed ?? own;
+        const stopBy = agreed ? agreed.stop : requested;
         if (!Number.isFinite(r.loss)) {
           throw new TrainingStopped(
             `loss is ${r.loss} at epoch ${state.epoch + 1}, step ${
@@ -262,9 +292,9 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
           etaS: remaining / ips,
           lr: state.schedule.lr,
         });
-        if (interrupted) {
+        if (stopBy) {
           await save();
-          return stopped(interrupted);
+          return stopped(stopBy);
         }
         if ((performance.now() - lastSave) / 1000 > cfg.checkpointEveryS) {
           await save();
@@ -273,7 +303,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
       }
       const trainSeconds = trainBefore + (performance.now() - t0) / 1000;
       evalRunner.setParams(await step.getParams());
-      const ev = await evaluate(evalRunner, data, cfg.testLimit);
+      const ev = await evaluateSharded(evalRunner, data, cfg.testLimit, ranks);
       const row: MetricRow = {
         epoch: state.epoch + 1,
         train_loss: seen ? lossSum / seen : NaN,
@@ -295,16 +325,18 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
       state.partial = undefined;
       // Outputs first, the checkpoint last: a kill in between redoes this epoch on resume, and
       // the resumed run drops metrics rows past its checkpoint.
-      const params = await step.getParams();
-      await saveWeights(model, params, join(ctx.out, "weights.safetensors"), {
-        epoch: String(row.epoch),
-      });
-      if (ev.top1 >= state.schedule.best) {
-        await saveWeights(model, params, join(ctx.out, "best.safetensors"), {
+      if (writer) {
+        const params = await step.getParams();
+        await saveWeights(model, params, join(ctx.out, "weights.safetensors"), {
           epoch: String(row.epoch),
         });
+        if (ev.top1 >= state.schedule.best) {
+          await saveWeights(model, params, join(ctx.out, "best.safetensors"), {
+            epoch: String(row.epoch),
+          });
+        }
+        await writeMetrics(ctx, cfg, metrics);
       }
-      await writeMetrics(ctx, cfg, metrics);
       await save();
       lastSave = performance.now();
       progress.event(
@@ -320,7 +352,8 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
             : ""),
       );
       // A signal during validation: the epoch's checkpoint is written, stop there.
-      if (interrupted && state.epoch < cfg.epochs) return stopped(interrupted);
+      const stopBy = ranks ? await agreeStop(ranks, requested) : requested;
+      if (stopBy && state.epoch < cfg.epochs) return stopped(stopBy);
     }
   } finally {
     for (const [sig, on] of handlers) Deno.removeSignalListener(sig, on);
@@ -351,27 +384,6 @@ function splitBatch(x: Float32Array, y: Int32Array, parts: number, micro: number
     x: x.subarray(i * micro * per, (i + 1) * micro * per),
     y: y.subarray(i * micro, (i + 1) * micro),
   }));
-}
-
-export async function evaluate(
-  runner: ForwardRunner,
-  data: Dataset,
-  limit?: number,
-): Promise<EvalResult> {
-  const acc = new EvalAccumulator(runner.model.classes);
-  const it = batches(data.test, { batchSize: runner.batch, limit });
-  for await (const b of it) {
-    const x = b.n === runner.batch ? b.x : padTo(b.x, runner.batch * (b.x.length / b.n));
-    const logits = await runner.logits(x);
-    acc.add(logits, b.y, b.n, true);
-  }
-  return acc.result();
-}
-
-function padTo(x: Float32Array, n: number): Float32Array {
-  const out = new Float32Array(n);
-  out.set(x);
-  return out;
 }
 
 async function readMetrics(path: string): Promise<MetricRow[]> {

@@ -1,9 +1,14 @@
 // Progress for long work: one updating line on a terminal (epoch, step, loss, images/s, ETA),
 // or one JSON object per event with --json.
 export class Progress {
-  private readonly tty = Deno.stdout.isTerminal();
   private last = 0;
-  constructor(readonly json: boolean) {}
+  /** `quiet`: print nothing (the ranks other than 0 of a data-parallel run). `tty`: redraw one
+   *  line (MPI launchers may hand ranks a pseudo-terminal whose output ends up in a log). */
+  constructor(
+    readonly json: boolean,
+    readonly quiet = false,
+    private readonly tty = Deno.stdout.isTerminal(),
+  ) {}
 
   step(
     o: {
@@ -18,6 +23,7 @@ export class Progress {
       lr: number;
     },
   ): void {
+    if (this.quiet) return;
     if (this.json) {
       console.log(JSON.stringify({ event: "step", ...o }));
       return;
@@ -38,6 +44,7 @@ export class Progress {
   }
 
   event(kind: string, o: Record<string, unknown>, text: string): void {
+    if (this.quiet) return;
     if (this.json) console.log(JSON.stringify({ event: kind, ...o }));
     else {
       if (this.tty) Deno.stdout.writeSync(new TextEncoder().encode("\r\x1b[K"));

@@ -2,7 +2,7 @@
 // each output value before storing it, so bias, ReLU, ReLU's gradient mask, residual adds and
 // dropout cost no extra pass over memory. Shared by every kernel that takes an epilogue.
 import { DROPOUT_WGSL, dropoutThreshold } from "../ops/dropout_hash.ts";
-import { type Expr, f32, strip, u32, type WgslWriter } from "../wgsl/mod.ts";
+import { type Expr, f32, u32, type WgslWriter } from "../wgsl/mod.ts";
 import { read } from "./common.ts";
 import type { Binding, EpilogueOp } from "./spec.ts";
 
@@ -66,7 +66,10 @@ export function emitEpilogue(
         break;
       case "dropout": {
         // Keep when the hash is at or above p * 2^32 (ops/dropout_hash.ts), scaled by 1/(1-p).
-        const bits = `dropout_bits(${b}[0], ${u32(op.key >>> 0).code}, ${strip(i.code)})`;
+        // The hash counts elements from the global batch's start: seed[1] is the first
+        // sample's position in it (dropoutIndex; u32 arithmetic wraps alike on both sides).
+        const at = `${b}[1] * ${u32(op.sample).code} + ${i.code}`;
+        const bits = `dropout_bits(${b}[0], ${u32(op.key >>> 0).code}, ${at})`;
         const t = u32(dropoutThreshold(op.p)).code;
         const scale = f32(1 / (1 - op.p)).code;
         w.line(`${v} = select(0.0f, ${v} * ${scale}, ${bits} >= ${t});`);
@@ -81,7 +84,7 @@ export function epilogueBytes(ops: readonly EpilogueOp[], size: number, channels
   return ops.reduce((s, op) => {
     if (op.op === "bias") return s + 4 * channels;
     if (op.op === "mask" || op.op === "add") return s + 4 * size;
-    return op.op === "dropout" ? s + 4 : s;
+    return op.op === "dropout" ? s + 8 : s;
   }, 0);
 }
 

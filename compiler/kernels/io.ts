@@ -19,7 +19,7 @@ function extras(ops: readonly EpilogueOp[], size: number, channels: number): Sto
       : op.op === "mask" || op.op === "add"
       ? [f(size)]
       : op.op === "dropout"
-      ? [{ elems: 1, type: "u32" as const }]
+      ? [u(2)]
       : []
   );
 }

@@ -12,8 +12,10 @@ export type EpilogueOp =
   | { op: "mask" }
   /** v += t[i]  (reads a tensor shaped like the output) */
   | { op: "add" }
-  /** v *= keep(seed, key, i) / (1 - p)  (reads the u32[1] seed tensor) */
-  | { op: "dropout"; p: number; key: number };
+  /** v *= keep(seed, key, first * sample + i) / (1 - p)  (reads the u32[2] seed tensor:
+   *  the seed and the first sample's position in the global batch; `sample` is the elements per
+   *  sample, so masks follow the sample, not the micro-batch: ops/dropout_hash.ts) */
+  | { op: "dropout"; p: number; key: number; sample: number };
 
 /** Output layout the epilogue indexes: channel c of flat index i is (i / spatial) % channels. */
 export interface EpilogueLayout {

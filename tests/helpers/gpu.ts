@@ -83,12 +83,13 @@ export function referenceForward(m: Model, p: Params, x: Float32Array, batch: nu
 }
 
 /** The reference interpreter's training step: loss and the gradient of every parameter.
- *  `seed` is the dropout seed (the graph's u32[1] `seed` input); undefined means dropout off. */
+ *  `seed` is the dropout seed and `first` the batch's first sample in the global batch (the
+ *  graph's u32[2] `seed` input); no seed means dropout off. */
 export function referenceGrads(
   m: Model,
   p: Params,
   b: { x: Float32Array; y: Int32Array },
-  opts: { seed?: number; dloss?: number } = {},
+  opts: { seed?: number; first?: number; dloss?: number } = {},
 ): { loss: number; grads: Params } {
   const dropout = opts.seed !== undefined;
   const g = trainGraph(m, b.y.length, { dropout });
@@ -97,7 +98,7 @@ export function referenceGrads(
     labels: b.y,
     dloss: new Float32Array([opts.dloss ?? 1]),
   };
-  if (dropout) inputs.seed = new Uint32Array([opts.seed! >>> 0]);
+  if (dropout) inputs.seed = new Uint32Array([opts.seed! >>> 0, opts.first ?? 0]);
   const vals = evaluate(g, { inputs, params: p });
   const grads: Params = new Map();
   for (const q of m.params) {
