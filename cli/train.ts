@@ -1,7 +1,8 @@
 // deno task train NET [flags]: trains a net on real data and writes a run directory
 // (checkpoint, weights, metrics.jsonl, report.html). See README.md for the flags.
 import { join } from "node:path";
-import { loadData } from "../data/sources.ts";
+import { loadData, parseDataSpec } from "../data/sources.ts";
+import { defaultScale, type ImageFolderOptions, parseScale } from "../data/imagefolder.ts";
 import { exists } from "../data/files.ts";
 import { loadCheckpoint } from "../train/checkpoint.ts";
 import { CHECKPOINT, runTraining, type TrainConfig } from "../train/loop.ts";
@@ -25,8 +26,15 @@ const HELP =
        [--patience N] [--max-drops N] [--drop-at E1,E2] [--momentum X] [--weight-decay X] [--seed N]
        [--train-limit N] [--test-limit N] [--precision f32|f16] [--loss-scale X] [--out DIR]
        [--resume RUN_DIR] [--json]
+       imagefolder: [--scale S|SMIN,SMAX] [--test-scale Q] [--workers N] [--strict-data]
 SRC: fashion-mnist (default; the full set when installed, else the embedded subset),
-     fashion-mnist:DIR, fashion-mnist-embedded, cifar10:DIR, imagefolder:DIR`;
+     fashion-mnist:DIR, fashion-mnist-embedded, cifar10:DIR, imagefolder:DIR
+imagefolder:DIR: DIR/train/<class>/ and DIR/val/<class>/ or a flat DIR/val/ with ImageNet's
+     label files; crops of the net's input side from images rescaled to S (--scale 256, 384,
+     or 256,512 for scale jittering; default 256 for 224 crops), validation at Q (--test-scale,
+     default S or the middle of the range); classes from the folders unless --classes says.
+     --workers: decode workers (default one per core); --strict-data: an unreadable image is
+     an error (by default it is replaced, warned about and listed in metrics.jsonl).`;
 
 const options = {
   ...variantOptions,
@@ -51,6 +59,10 @@ const options = {
   precision: { type: "string" },
   "loss-scale": { type: "string" },
   resume: { type: "string" },
+  scale: { type: "string" },
+  "test-scale": { type: "string" },
+  workers: { type: "string" },
+  "strict-data": { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -77,7 +89,11 @@ await main(async () => {
         })`,
       );
     }
-    cfg = { ...saved, epochs: intFlag(v.epochs, "epochs", saved.epochs)! };
+    cfg = {
+      ...saved,
+      epochs: intFlag(v.epochs, "epochs", saved.epochs)!,
+      strictData: v["strict-data"] || saved.strictData,
+    };
     out = v.resume;
   } else {
     const netPath = positionals[0];
@@ -130,6 +146,9 @@ await main(async () => {
       lossScale: v["loss-scale"] === undefined
         ? undefined
         : numFlag(v["loss-scale"], "loss-scale", 0),
+      scale: v.scale === undefined ? undefined : parseScale(v.scale),
+      testScale: intFlag(v["test-scale"], "test-scale"),
+      strictData: v["strict-data"],
     };
     if (cfg.lossScale !== undefined && !(cfg.lossScale > 0 && cfg.precision === "f16")) {
       throw new UsageError(
@@ -142,7 +161,10 @@ await main(async () => {
     const name = netPath.replace(/^.*\//, "").replace(/\.ts$/, "");
     out = v.out ?? join("runs", `${name}-${stamp}`);
   }
-  const loaded = await loadData(cfg.data, { size: cfg.variant.size });
+  const loaded = await loadData(cfg.data, {
+    size: cfg.variant.size,
+    imagefolder: await folderOptions(cfg, intFlag(v.workers, "workers")),
+  });
   const d = loaded.dataset;
   // The net takes the data's shape unless the flags say otherwise (then a mismatch is an error).
   const model = await loadNet(cfg.net, {
@@ -198,7 +220,7 @@ await main(async () => {
       if (created) await Deno.remove(out).catch(() => {}); // only if empty
     }
     throw e;
-  });
+  }).finally(() => d.close?.());
   const last = rows[rows.length - 1];
   if (last && last.epoch === cfg.epochs) {
     say(
@@ -208,6 +230,39 @@ await main(async () => {
     );
   }
 });
+
+/**
+ * Image folders: crops of the net's input side (so `--size 32` trains on 32x32 crops), the
+ * scales from --scale and --test-scale. Other sources take none of these flags.
+ */
+async function folderOptions(
+  cfg: TrainConfig,
+  workers: number | undefined,
+): Promise<ImageFolderOptions | undefined> {
+  if (parseDataSpec(cfg.data).kind !== "imagefolder") {
+    const given = [
+      cfg.scale !== undefined && "--scale",
+      cfg.testScale !== undefined && "--test-scale",
+      workers !== undefined && "--workers",
+      cfg.strictData && "--strict-data",
+    ].filter(Boolean);
+    if (given.length) {
+      throw new UsageError(`${given.join(", ")}: only for --data imagefolder:DIR`);
+    }
+    return undefined;
+  }
+  // The net's own input shape (its default side unless --size), before the classes are known.
+  const { width, size, channels } = cfg.variant;
+  const [, h, w] = (await loadNet(cfg.net, { width, size, channels })).input;
+  if (h !== w) throw new UsageError(`net ${cfg.net} takes ${h}x${w} inputs; crops are square`);
+  return {
+    crop: h,
+    scale: cfg.scale ?? defaultScale(h),
+    testScale: cfg.testScale,
+    workers,
+    strict: cfg.strictData,
+  };
+}
 
 /** The largest micro-batch up to `cap` that divides `batch` (so any --batch works alone). */
 function defaultMicroBatch(batch: number, cap: number): number {

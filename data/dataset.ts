@@ -63,6 +63,8 @@ export interface Split {
 export interface Dataset {
   name: string;
   classes: string[];
+  /** What the classes are called, where that differs from `classes` (ImageNet's words). */
+  classNames?: string[];
   channels: number;
   height: number;
   width: number;
@@ -101,6 +103,8 @@ export interface BatchOptions {
   shard?: { index: number; count: number };
   /** Batches prepared ahead of the consumer; default the split's `prefetch` (or 1). */
   prefetch?: number;
+  /** Start at this batch of the epoch without reading the ones before (a resumed run). */
+  startBatch?: number;
 }
 
 /** Stream-id constants so the shuffle and augmentation streams never coincide. */
@@ -205,7 +209,7 @@ export async function* batches(split: Split, opts: BatchOptions): AsyncGenerator
   };
 
   const pending: Promise<Batch>[] = [];
-  let next = 0;
+  let next = Math.max(0, opts.startBatch ?? 0);
   const fill = () => {
     while (next < numBatches && pending.length < depth) {
       const p = prepare(next++);

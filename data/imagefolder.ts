@@ -95,6 +95,9 @@ export interface ImageFolderDataset extends Dataset {
   badFiles: Map<string, string>;
   /** Decode workers (0: the calling thread). */
   workers: number;
+  /** The training scale S and test scale Q in use. */
+  scale: ScaleSpec;
+  testScale: number;
   close(): Promise<void>;
 }
 
@@ -316,19 +319,43 @@ export async function loadOrComputeStats(
   }
 }
 
-/** Default test scale: S itself, or the middle of the jitter range. */
+/** Default test scale: S itself, or the middle of the jitter range (the paper's Q = 384). */
 export function defaultTestScale(scale: ScaleSpec): number {
   return typeof scale === "number" ? scale : Math.floor((scale[0] + scale[1]) / 2);
 }
 
+/** Default training scale: the paper's S = 256 for 224 crops, in proportion for other sides. */
+export function defaultScale(crop: number): number {
+  return Math.round((crop * 256) / 224);
+}
+
+/** `--scale` text: `S` or `SMIN,SMAX`. */
+export function parseScale(text: string): ScaleSpec {
+  const parts = text.split(",").map((p) => Number(p.trim()));
+  if (
+    (parts.length === 1 || parts.length === 2) && parts.every((n) => Number.isInteger(n) && n > 0)
+  ) {
+    return parts.length === 1 ? parts[0] : [parts[0], parts[1]];
+  }
+  throw new DataError(`--scale must be S or SMIN,SMAX (positive integers), got '${text}'`);
+}
+
 function validateOptions(crop: number, scale: ScaleSpec, q: number) {
   const [lo, hi] = typeof scale === "number" ? [scale, scale] : scale;
-  const ints = [crop, lo, hi, q].every((v) => Number.isInteger(v) && v > 0);
-  if (!ints || lo > hi || lo < crop || q < crop) {
+  const text = typeof scale === "number" ? `${scale}` : scale.join(",");
+  if (![crop, lo, hi, q].every((v) => Number.isInteger(v) && v > 0)) {
     throw new DataError(
-      `imagefolder: need integer sizes with crop <= S (and Smin <= Smax) and crop <= Q; ` +
-        `got crop=${crop}, S=${JSON.stringify(scale)}, Q=${q}`,
+      `imagefolder: sizes must be positive integers (crop ${crop}, S ${text}, Q ${q})`,
     );
+  }
+  if (lo > hi) throw new DataError(`--scale ${text}: SMIN is larger than SMAX`);
+  if (lo < crop) {
+    throw new DataError(
+      `--scale ${text}: the training scale must be at least the crop ${crop} (the net's input side)`,
+    );
+  }
+  if (q < crop) {
+    throw new DataError(`--test-scale ${q}: the test scale must be at least the crop ${crop}`);
   }
 }
 
@@ -471,6 +498,8 @@ export async function loadImageFolder(
     files: { train: listing.train.files, test: listing.test.files },
     badFiles: bad,
     workers: pool.workers,
+    scale,
+    testScale,
     close: () => pool.close(),
   };
 }

@@ -106,7 +106,10 @@ Deno.test("imagefolder: listing, labels, stats cache written then reused", () =>
     const viaSpec = await loadData(`imagefolder:${root}`, {
       imagefolder: { ...opts, statsSide: 20, workers: 0 },
     });
-    assert.match(viaSpec.description, /5 train \/ 2 test, 2 classes, colour stats cache/);
+    assert.match(
+      viaSpec.description,
+      /5 train \/ 2 test, 2 classes, val labels from class folders, colour stats cache; S 20-28, Q 24, 16x16 crops, 0 decode workers/,
+    );
   }));
 
 Deno.test("imagefolder: rescale gives smaller side S; test crop is the centre of the Q-rescaled image", () =>
@@ -254,7 +257,18 @@ Deno.test("imagefolder: bad trees are errors before any decoding", () =>
       loadImageFolder(root, { crop: 16, scale: 20 }),
       /val\/bird: empty class folder/,
     );
-    await assert.rejects(loadImageFolder(root, { crop: 32, scale: 20 }), /crop <= S/);
+    await assert.rejects(
+      loadImageFolder(root, { crop: 32, scale: 20 }),
+      /--scale 20: the training scale must be at least the crop 32/,
+    );
+    await assert.rejects(
+      loadImageFolder(root, { crop: 16, scale: [20, 18] }),
+      /--scale 20,18: SMIN is larger than SMAX/,
+    );
+    await assert.rejects(
+      loadImageFolder(root, { crop: 16, scale: 20, testScale: 12 }),
+      /--test-scale 12: the test scale must be at least the crop 16/,
+    );
     await assert.rejects(loadImageFolder(join(root, "nope")), /nope\/train: directory not found/);
   }));
 

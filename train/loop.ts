@@ -1,11 +1,12 @@
 // The training program: data, compiled step, schedule, validation, checkpoints, metrics and
 // the report, with exact resume and a clean stop on Ctrl-C or a non-finite loss.
 import { basename, join } from "node:path";
-import { batches, type Dataset } from "../data/dataset.ts";
+import { type Batch, batches, type Dataset } from "../data/dataset.ts";
 import { DataError } from "../data/errors.ts";
 import { atomicWriteText } from "../data/atomic.ts";
 import { type MetricRow, renderReport } from "../data/report.ts";
 import { deriveSeed } from "../data/rng.ts";
+import { SkipLog } from "../data/skips.ts";
 import { init, type InitScheme, type Model, type Params } from "../dsl/mod.ts";
 import type { TilePolicy } from "../compiler/lower.ts";
 import type { Precision } from "../compiler/precision.ts";
@@ -13,7 +14,7 @@ import { ForwardRunner } from "../runtime/forward.ts";
 import { TrainStep } from "../runtime/train_step.ts";
 import { loadCheckpoint, saveCheckpoint, type TrainState } from "./checkpoint.ts";
 import { EvalAccumulator, type EvalResult } from "./evaluate.ts";
-import { initFromA } from "./init_from.ts";
+import { initFrom } from "./init_from.ts";
 import { Progress } from "./progress.ts";
 import { afterEpoch, initialSchedule, type ScheduleConfig } from "./schedule.ts";
 import { saveWeights } from "./weights.ts";
@@ -44,6 +45,10 @@ export interface TrainConfig {
   precision?: Precision;
   /** f16: the first loss scale (default 2^16). */
   lossScale?: number;
+  /** Image folders: training scale S or [Smin, Smax], test scale Q, unreadable images fatal. */
+  scale?: number | readonly [number, number];
+  testScale?: number;
+  strictData?: boolean;
 }
 
 export interface RunContext {
@@ -90,7 +95,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
   const ck = ctx.resume ? await loadCheckpoint(ctx.resume, model) : undefined;
   if (!ck) {
     fresh = init(model, cfg.seed, cfg.init);
-    if (cfg.initFrom) copied = (await initFromA(model, fresh, cfg.initFrom)).copied;
+    if (cfg.initFrom) copied = (await initFrom(model, fresh, cfg.initFrom)).copied;
   }
   const step = await TrainStep.create(device, model, {
     batch: cfg.microBatch,
@@ -169,6 +174,19 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
   };
   Deno.addSignalListener("SIGINT", onSigint);
 
+  // Unreadable images (image folders) are replaced by the data layer; say so once per file.
+  const skips = new SkipLog((s, split) =>
+    progress.event(
+      "bad_image",
+      { path: s.path, reason: s.reason, split, replacement: s.replacement },
+      `warning: skipped unreadable ${split} image (${s.reason}); replaced by ${s.replacement}`,
+    )
+  );
+
+  const classNames = data.classNames ?? data.classes;
+  const meanMeta: Record<string, string> = data.name === "imagefolder"
+    ? { mean_rgb: JSON.stringify(data.normalization.mean) }
+    : {};
   let saved = !!ck;
   const save = async () => {
     await saveCheckpoint(ckptPath, model, await step.getParams(), await step.getMomentum(), state);
@@ -180,7 +198,9 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
       // A run resumed mid-epoch continues the epoch's sums, so its metrics row is the same.
       const part = state.batchInEpoch > 0 ? state.partial : undefined;
       const t0 = performance.now(), secondsBefore = state.seconds, trainBefore = part?.seconds ?? 0;
-      let lossSum = part?.lossSum ?? 0, correct = part?.correct ?? 0, seen = part?.seen ?? 0, b = 0;
+      let lossSum = part?.lossSum ?? 0, correct = part?.correct ?? 0, seen = part?.seen ?? 0;
+      // A run resumed mid-epoch starts at its next batch (same order) without reading the others.
+      let b = state.batchInEpoch;
       const it = batches(data.train, {
         batchSize: cfg.batch,
         shuffle: true,
@@ -189,9 +209,11 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
         augment: true,
         dropLast: true,
         limit: trainCount,
+        startBatch: b,
       });
       for await (const batch of it) {
-        if (b++ < state.batchInEpoch) continue; // resumed mid-epoch: same order, skip done work
+        b++;
+        skips.add(batch.skipped, "train");
         const micro = splitBatch(batch.x, batch.y, accumulate, cfg.microBatch);
         const r = await step.step(
           micro,
@@ -249,7 +271,12 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
       }
       const trainSeconds = trainBefore + (performance.now() - t0) / 1000;
       evalRunner.setParams(await step.getParams());
-      const ev = await evaluate(evalRunner, data, cfg.testLimit);
+      const ev = await evaluate(
+        evalRunner,
+        data,
+        cfg.testLimit,
+        (t) => skips.add(t.skipped, "test"),
+      );
       const row: MetricRow = {
         epoch: state.epoch + 1,
         train_loss: seen ? lossSum / seen : NaN,
@@ -263,6 +290,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
         ...(state.lossScale
           ? { loss_scale: state.lossScale.scale, skipped_steps: state.lossScale.skipped }
           : {}),
+        ...skips.takeEpoch(),
       };
       metrics.push(row);
       state.schedule = afterEpoch(sched, state.schedule, state.epoch + 1, ev.top1);
@@ -272,13 +300,11 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
       // Outputs first, the checkpoint last: a kill in between redoes this epoch on resume, and
       // the resumed run drops metrics rows past its checkpoint.
       const params = await step.getParams();
-      await saveWeights(model, params, join(ctx.out, "weights.safetensors"), {
-        epoch: String(row.epoch),
-      });
+      // The class names (and an image folder's mean RGB) travel with the weights for predict.
+      const meta = { epoch: String(row.epoch), classes: JSON.stringify(classNames), ...meanMeta };
+      await saveWeights(model, params, join(ctx.out, "weights.safetensors"), meta);
       if (ev.top1 >= state.schedule.best) {
-        await saveWeights(model, params, join(ctx.out, "best.safetensors"), {
-          epoch: String(row.epoch),
-        });
+        await saveWeights(model, params, join(ctx.out, "best.safetensors"), meta);
       }
       await writeMetrics(ctx, cfg, metrics);
       await save();
@@ -331,10 +357,12 @@ export async function evaluate(
   runner: ForwardRunner,
   data: Dataset,
   limit?: number,
+  onBatch?: (b: Batch) => void,
 ): Promise<EvalResult> {
   const acc = new EvalAccumulator(runner.model.classes);
   const it = batches(data.test, { batchSize: runner.batch, limit });
   for await (const b of it) {
+    onBatch?.(b);
     const x = b.n === runner.batch ? b.x : padTo(b.x, runner.batch * (b.x.length / b.n));
     const logits = await runner.logits(x);
     acc.add(logits, b.y, b.n, true);
