@@ -240,7 +240,8 @@ export async function computeImageStats(
     try {
       img = await decodeRescaled(files[picked[i]], side);
     } catch (e) {
-      if (opts.strict || !(e instanceof DataError)) throw e;
+      if (!(e instanceof DataError)) throw e;
+      if (opts.strict) throw new DataError(`${e.message} (--strict-data)`);
       opts.bad?.set(files[picked[i]], e.message);
       perImage[i] = null;
       return;
