@@ -78,15 +78,20 @@ export async function imageSize(bytes: Uint8Array, name: string): Promise<ImageS
   return orientation && orientation >= 5 ? { width: height, height: width } : { width, height };
 }
 
+/** libvips' resampling kernels that the pipelines use (see data/sample.ts for the choice). */
+export type Kernel = "lanczos3" | "linear";
+
 /**
- * Decode `bytes`, rescale the image to exactly `size` (Lanczos-3, libvips' default, as predict
- * and the browser page use) and return the `box` region of the result, or all of it.
+ * Decode `bytes`, rescale the image to exactly `size` with `kernel` (default Lanczos-3, libvips'
+ * default, as predict and the browser page use) and return the `box` region of the result, or
+ * all of it.
  */
 export async function decodeRegion(
   bytes: Uint8Array,
   name: string,
   size: ImageSize,
   box?: CropBox,
+  kernel: Kernel = "lanczos3",
 ): Promise<RawImage> {
   const cut = truncation(bytes);
   if (cut) throw badImage(name, cut);
@@ -94,7 +99,7 @@ export async function decodeRegion(
     // failOn "truncated": fail on truncated data, accept images that decode with a harmless
     // libjpeg warning (some ImageNet files have extraneous bytes before a marker).
     let img = sharp(bytes, { failOn: "truncated" }).rotate()
-      .resize(size.width, size.height, { fit: "fill" });
+      .resize(size.width, size.height, { fit: "fill", kernel });
     if (box) img = img.extract(box);
     const { data, info } = await img.removeAlpha().toColourspace("srgb").raw()
       .toBuffer({ resolveWithObject: true });
