@@ -20,7 +20,6 @@ import {
   cropToCHW,
   type PipelineSettings,
   randomCropBox,
-  rescaledSize,
   trainPlan,
 } from "../data/augment.ts";
 import { decodeRegion, imageSize } from "../data/image_decode.ts";
