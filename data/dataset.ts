@@ -24,6 +24,8 @@ export interface ReadOptions {
    * randomness does not depend on how the batch is split across ranks. Default 0.
    */
   offset?: number;
+  /** A batch array this split returned before and the caller is done with: may be reused. */
+  reuse?: Float32Array;
 }
 
 /** A sample whose file could not be read and was replaced by another sample of the split. */
@@ -105,6 +107,13 @@ export interface BatchOptions {
   prefetch?: number;
   /** Start at this batch of the epoch without reading the ones before (a resumed run). */
   startBatch?: number;
+  /**
+   * Recycle batch arrays: a yielded batch's `x` is valid only until the consumer asks for the
+   * next one, then it is overwritten by a later batch. Saves allocating (and, for decoded
+   * sources, the page faults of first writes into) a fresh array per batch; for consumers that
+   * are done with a batch when they take the next, as the training loop is.
+   */
+  recycle?: boolean;
 }
 
 /** Stream-id constants so the shuffle and augmentation streams never coincide. */
@@ -131,7 +140,11 @@ export function memorySplit(
     sampleShape,
     images,
     read(indices, opts) {
-      const x = new Float32Array(indices.length * size), y = new Int32Array(indices.length);
+      const floats = indices.length * size;
+      const x = opts.reuse && opts.reuse.length >= floats
+        ? opts.reuse.subarray(0, floats)
+        : new Float32Array(floats);
+      const y = new Int32Array(indices.length);
       const offset = opts.offset ?? 0;
       for (let i = 0; i < indices.length; i++) {
         y[i] = labels[indices[i]];
@@ -193,7 +206,9 @@ export async function* batches(split: Split, opts: BatchOptions): AsyncGenerator
   const numBatches = Math.ceil(count / batchSize);
   const depth = Math.max(1, opts.prefetch ?? split.prefetch ?? 1);
 
+  const free: Float32Array[] = [];
   const prepare = async (b: number): Promise<Batch> => {
+    const reuse = free.pop();
     // Yield to the event loop first so in-memory gathers run while the consumer awaits its
     // own work (GPU submission), not synchronously before it even receives the current batch.
     await new Promise((r) => setTimeout(r, 0));
@@ -204,6 +219,7 @@ export async function* batches(split: Split, opts: BatchOptions): AsyncGenerator
       augment,
       seed: deriveSeed(seed, epoch, b, AUGMENT_STREAM),
       offset: lo,
+      reuse,
     });
     return { x: r.x, y: r.y, n: idx.length, skipped: r.skipped };
   };
@@ -225,6 +241,8 @@ export async function* batches(split: Split, opts: BatchOptions): AsyncGenerator
       const current = await pending.shift()!;
       fill();
       yield current;
+      // The consumer is back for the next batch: it is done with this one.
+      if (opts.recycle) free.push(current.x);
     }
   } finally {
     // A consumer that stops early must not leave running prefetches (or their rejections) behind.

@@ -389,7 +389,7 @@ function folderSplit(ctx: SplitContext): Split {
     prefetch: 3,
     async read(indices: Int32Array, opts: ReadOptions): Promise<ReadResult> {
       const n = indices.length, offset = opts.offset ?? 0;
-      const x = ctx.pool.allocate(n * size);
+      const x = ctx.pool.reusable(opts.reuse, n * size) ?? ctx.pool.allocate(n * size);
       const file = Int32Array.from(indices);
       const seeds = Array.from({ length: n }, (_, i) => deriveSeed(opts.seed, offset + i));
       const attempts = new Int32Array(n);

@@ -26,20 +26,23 @@ export interface WorkerRun {
 
 export interface ThroughputOptions {
   batch: number;
-  /** Batches timed per path, after one warm-up batch (which starts the workers). */
+  /** Batches timed per path, after a warm-up batch (which starts the workers). */
   batches: number;
   folder: ImageFolderOptions;
 }
 
-/** One timed pass over `count` batches of a split. */
+/**
+ * One warm-up batch in a pass of its own (workers start, sharp loads), then a timed pass: the
+ * timed pass starts with nothing prefetched.
+ */
 async function timePath(
-  run: () => AsyncGenerator<{ n: number }>,
+  run: (limit?: number) => AsyncGenerator<{ n: number }>,
+  warmUp: number,
 ): Promise<PathFigures> {
-  const it = run();
-  await it.next(); // warm-up: workers start, sharp loads, files come into the page cache
+  for await (const _ of run(warmUp)) break;
   const t0 = performance.now(), c0 = process.cpuUsage();
   let images = 0;
-  for await (const b of it) images += b.n;
+  for await (const b of run()) images += b.n;
   const seconds = (performance.now() - t0) / 1000, c = process.cpuUsage(c0);
   return {
     images,
@@ -58,20 +61,23 @@ export async function measureFolder(
 ): Promise<WorkerRun> {
   const d = await loadImageFolder(root, { ...opts.folder, workers });
   try {
-    const n = opts.batch * (opts.batches + 1);
+    const n = opts.batch * opts.batches;
     for (const [name, split] of [["train", d.train], ["val", d.test]] as const) {
-      if (split.count < 2 * opts.batch) {
+      if (split.count < opts.batch) {
         throw new DataError(
-          `${root}/${name}: ${split.count} images, fewer than two batches of ${opts.batch}`,
+          `${root}/${name}: ${split.count} images, less than a batch of ${opts.batch}`,
         );
       }
     }
-    // A split smaller than asked is measured over what it has (whole batches only).
-    const common = { batchSize: opts.batch, dropLast: true, limit: n };
-    const train = await timePath(() =>
-      batches(d.train, { ...common, shuffle: true, seed: 1, epoch: round, augment: true })
+    // A split smaller than asked is measured over what it has (whole batches only). Batch
+    // arrays are recycled, as the training loop does.
+    const common = { batchSize: opts.batch, dropLast: true, recycle: true };
+    const train = await timePath(
+      (limit = n) =>
+        batches(d.train, { ...common, limit, shuffle: true, seed: 1, epoch: round, augment: true }),
+      opts.batch,
     );
-    const test = await timePath(() => batches(d.test, { ...common }));
+    const test = await timePath((limit = n) => batches(d.test, { ...common, limit }), opts.batch);
     return { workers, round, train, test };
   } finally {
     await d.close();

@@ -89,6 +89,13 @@ export class DecodePool {
       : new Float32Array(floats);
   }
 
+  /** `floats` of `array` when it is one of ours (shared memory when there are workers), else null. */
+  reusable(array: Float32Array | undefined, floats: number): Float32Array | null {
+    if (!array || array.length < floats) return null;
+    const shared = array.buffer instanceof SharedArrayBuffer;
+    return shared === this.workers > 0 ? array.subarray(0, floats) : null;
+  }
+
   /** Decodes every sample of the job; resolves with the files that could not be read. */
   decode(job: DecodeJob): Promise<DecodeFailure[]> {
     const n = job.paths.length;

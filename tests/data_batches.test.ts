@@ -209,3 +209,17 @@ Deno.test("batches: a deeper prefetch reads ahead but yields the same batches; a
   }, /late/);
   assert.equal(seen, 2, "batches before the failing one arrive first");
 });
+
+Deno.test("batches: with recycle, arrays are reused once the consumer moves on; same values", async () => {
+  const split = toySplit(40, 2);
+  const opts = { batchSize: 4, shuffle: true, seed: 2, augment: true };
+  const want = await collect(split, opts);
+  const seen = new Set<ArrayBufferLike>();
+  let i = 0;
+  for await (const b of batches(split, { ...opts, recycle: true })) {
+    assert.deepEqual(b, want[i++], `batch ${i - 1}`);
+    seen.add(b.x.buffer);
+  }
+  assert.equal(i, 10);
+  assert.equal(seen.size, 2, "prefetch 1: the batch in hand and the one being prepared");
+});

@@ -76,6 +76,18 @@ Deno.test("workers: 0, 1 and 4 workers give identical batches, bad file replaced
       assertSameBatches(got.train, inline.train, `${workers} workers, train`);
       assertSameBatches(got.test, inline.test, `${workers} workers, test`);
     }
+    // Recycled shared arrays (as the training loop reads them) hold the same values.
+    const d = await loadImageFolder(root, { ...OPTS, workers: 2 });
+    const copies: Batch[] = [], buffers = new Set<ArrayBufferLike>();
+    const opts = { batchSize: 2, shuffle: true, seed: 4, epoch: 1, augment: true };
+    for await (const b of batches(d.train, { ...opts, recycle: true })) {
+      buffers.add(b.x.buffer);
+      copies.push({ ...b, x: b.x.slice() });
+    }
+    await d.close();
+    const here = await loadImageFolder(root, { ...OPTS, workers: 0 });
+    assertSameBatches(copies, await Array.fromAsync(batches(here.train, opts)), "recycled");
+    assert.ok(buffers.size < copies.length, "arrays were reused");
   }));
 
 Deno.test("workers: two shards with two workers each, concatenated, are the unsharded epoch", () =>

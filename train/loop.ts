@@ -210,6 +210,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Me
         dropLast: true,
         limit: trainCount,
         startBatch: b,
+        recycle: true, // each batch is uploaded before the next is asked for
       });
       for await (const batch of it) {
         b++;
@@ -360,7 +361,7 @@ export async function evaluate(
   onBatch?: (b: Batch) => void,
 ): Promise<EvalResult> {
   const acc = new EvalAccumulator(runner.model.classes);
-  const it = batches(data.test, { batchSize: runner.batch, limit });
+  const it = batches(data.test, { batchSize: runner.batch, limit, recycle: true });
   for await (const b of it) {
     onBatch?.(b);
     const x = b.n === runner.batch ? b.x : padTo(b.x, runner.batch * (b.x.length / b.n));
