@@ -60,6 +60,8 @@ export interface Split {
   prefetch?: number;
   /** Read samples `indices` (NCHW, normalised). */
   read(indices: Int32Array, opts: ReadOptions): Promise<ReadResult>;
+  /** Takes back batch arrays the caller is done with, for later reads to reuse. */
+  recycle?(x: Float32Array): void;
 }
 
 export interface Dataset {
@@ -246,6 +248,11 @@ export async function* batches(split: Split, opts: BatchOptions): AsyncGenerator
     }
   } finally {
     // A consumer that stops early must not leave running prefetches (or their rejections) behind.
-    await Promise.allSettled(pending);
+    const left = await Promise.allSettled(pending);
+    // The arrays go back to the split, for the next epoch's batches.
+    if (opts.recycle && split.recycle) {
+      for (const r of left) if (r.status === "fulfilled") free.push(r.value.x);
+      for (const x of free) split.recycle(x);
+    }
   }
 }

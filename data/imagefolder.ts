@@ -387,6 +387,7 @@ function folderSplit(ctx: SplitContext): Split {
     labels,
     sampleShape: [3, settings.crop, settings.crop],
     prefetch: 3,
+    recycle: (x) => ctx.pool.recycle(x),
     async read(indices: Int32Array, opts: ReadOptions): Promise<ReadResult> {
       const n = indices.length, offset = opts.offset ?? 0;
       const x = ctx.pool.reusable(opts.reuse, n * size) ?? ctx.pool.allocate(n * size);

@@ -69,6 +69,7 @@ export class DecodePool {
   private nextId = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private stopping = new Set<Promise<void>>();
+  private spares: Float32Array[] = [];
 
   /** `workers` 0 decodes in the calling thread (a few samples in flight at once). */
   constructor(readonly workers: number, private readonly idleMs = 10_000) {
@@ -84,9 +85,23 @@ export class DecodePool {
 
   /** A float array the workers can write into (shared memory when there are workers). */
   allocate(floats: number): Float32Array {
+    const i = this.spares.findIndex((a) => a.length >= floats);
+    if (i >= 0) return this.spares.splice(i, 1)[0].subarray(0, floats);
     return this.workers > 0
       ? new Float32Array(new SharedArrayBuffer(floats * 4))
       : new Float32Array(floats);
+  }
+
+  /**
+   * Keeps arrays from allocate() that the caller is done with, for later allocations: writing
+   * into fresh memory costs its page faults (about 2 ms per 224x224 sample measured here).
+   */
+  recycle(array: Float32Array): void {
+    if (this.reusable(array, 0) === null) return;
+    const whole = new Float32Array(array.buffer, 0, array.buffer.byteLength / 4);
+    if (!this.spares.some((a) => a.buffer === whole.buffer)) this.spares.push(whole);
+    // A few batches' worth: enough for the prefetch window, bounded in memory.
+    if (this.spares.length > 8) this.spares.shift();
   }
 
   /** `floats` of `array` when it is one of ours (shared memory when there are workers), else null. */

@@ -84,6 +84,9 @@ Deno.test("workers: 0, 1 and 4 workers give identical batches, bad file replaced
       buffers.add(b.x.buffer);
       copies.push({ ...b, x: b.x.slice() });
     }
+    // The next epoch starts with the arrays the last one handed back.
+    const next = await batches(d.train, { ...opts, epoch: 2, recycle: true }).next();
+    assert.ok(buffers.has(next.value!.x.buffer), "arrays carried over to the next epoch");
     await d.close();
     const here = await loadImageFolder(root, { ...OPTS, workers: 0 });
     assertSameBatches(copies, await Array.fromAsync(batches(here.train, opts)), "recycled");
