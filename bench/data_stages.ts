@@ -6,7 +6,8 @@
  * Each stage runs over the same N training images of DIR (an image folder, e.g. from
  * bench/make_jpegs.ts), rounds interleaved, and reports the process's CPU time per image (all
  * threads), the best round: a figure that load elsewhere on the machine can only inflate.
- * Stages: reading the file (async and sync), the header (sharp's metadata), a full decode to
+ * Stages: reading the file (async and sync), the header (sharp's metadata, or read in
+ * JavaScript as data/image_decode.ts does for JPEGs and PNGs without EXIF), a full decode to
  * RGB, the crop-to-CHW pass in JavaScript, the pipeline before the workers (decode, rescale the
  * whole image to S with Lanczos-3, crop in JavaScript) and the one now used (decode and rescale
  * only the crop, linear kernel: data/sample.ts), the latter also with Lanczos-3.
@@ -22,7 +23,7 @@ import {
   randomCropBox,
   trainPlan,
 } from "../data/augment.ts";
-import { decodeRegion, imageSize } from "../data/image_decode.ts";
+import { decodeRegion, imageSize, plainSize } from "../data/image_decode.ts";
 import { deriveSeed, makeRng } from "../data/rng.ts";
 import { loadSample } from "../data/sample.ts";
 import { parseScale } from "../data/imagefolder.ts";
@@ -77,6 +78,7 @@ const stages: Record<string, (i: number) => Promise<unknown> | unknown> = {
   "read file (async)": (i) => Deno.readFile(list[i]),
   "read file (sync)": (i) => Deno.readFileSync(list[i]),
   "header (sharp metadata)": (i) => sharp(bytes[i]).metadata(),
+  "header (JavaScript: plainSize)": (i) => plainSize(bytes[i]),
   "decode whole image": (i) => sharp(bytes[i]).raw().toBuffer(),
   "crop to CHW, flip, colour (JS)": (i) =>
     cropToCHW(rgb, 224, 224, 3, whole, i % 2 === 0, cfg.mean, out),

@@ -65,8 +65,49 @@ export function truncation(bytes: Uint8Array): string | null {
   return null;
 }
 
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+
+/**
+ * The size of a JPEG or PNG read from its header in JavaScript, or null when the file has EXIF
+ * data (its orientation may swap the sides: libvips decides then) or is anything else. Asking
+ * libvips for the header costs about 0.2 ms per image, 5% of a sample.
+ */
+export function plainSize(bytes: Uint8Array): ImageSize | null {
+  const n = bytes.length, u16 = (i: number) => (bytes[i] << 8) | bytes[i + 1];
+  if (n > 24 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[12] === 0x49) {
+    // PNG: IHDR first; an eXIf chunk (before the image data) may carry an orientation.
+    for (let i = 8; i + 8 <= n;) {
+      const len = (u16(i) << 16 | u16(i + 2)) >>> 0;
+      const type = String.fromCharCode(...bytes.subarray(i + 4, i + 8));
+      if (type === "eXIf") return null;
+      if (type === "IDAT") break;
+      i += 12 + len;
+    }
+    return { width: (u16(16) << 16 | u16(18)) >>> 0, height: (u16(20) << 16 | u16(22)) >>> 0 };
+  }
+  if (n < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return null;
+  for (let i = 2; i + 9 < n;) {
+    if (bytes[i] !== 0xff) return null;
+    const marker = bytes[i + 1];
+    if (marker === 0xff) {
+      i++; // fill byte
+      continue;
+    }
+    if (marker === 0xda) return null; // image data before any frame header
+    const len = u16(i + 2);
+    if (marker === 0xe1 && String.fromCharCode(...bytes.subarray(i + 4, i + 8)) === "Exif") {
+      return null;
+    }
+    if (SOF.has(marker)) return { width: u16(i + 7), height: u16(i + 5) };
+    i += 2 + len;
+  }
+  return null;
+}
+
 /** The displayed size of an encoded image (EXIF orientations 5 to 8 swap width and height). */
 export async function imageSize(bytes: Uint8Array, name: string): Promise<ImageSize> {
+  const plain = plainSize(bytes);
+  if (plain && plain.width > 0 && plain.height > 0) return plain;
   let meta: sharp.Metadata;
   try {
     meta = await sharp(bytes).metadata();

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import sharp from "sharp";
-import { decodeRegion, imageSize } from "../data/image_decode.ts";
+import { decodeRegion, imageSize, plainSize } from "../data/image_decode.ts";
 import { listImageFolder } from "../data/imagefolder.ts";
 import { readMat } from "../data/matfile.ts";
 import { writeMat } from "./helpers/matfile.ts";
@@ -135,9 +135,12 @@ Deno.test("imagenet: CMYK and greyscale JPEGs, 16-bit, palette and grey+alpha PN
     palette: await base().png({ palette: true, colours: 256 }).toBuffer(),
     greyAlpha: await base().toColourspace("b-w").ensureAlpha(0.5).png().toBuffer(),
   };
+  files.progressive = await base().jpeg({ progressive: true }).toBuffer();
   assert.equal((await sharp(files.cmyk).metadata()).space, "cmyk");
   assert.equal((await sharp(files.rgb16).metadata()).depth, "ushort");
   for (const [name, bytes] of Object.entries(files)) {
+    // The JavaScript header reader agrees with libvips.
+    assert.deepEqual(plainSize(bytes), { width: w, height: h }, name);
     assert.deepEqual(await imageSize(bytes, name), { width: w, height: h });
     const img = await decodeRegion(bytes, name, { width: w, height: h });
     assert.equal(img.channels, 3, name);
@@ -153,4 +156,18 @@ Deno.test("imagenet: CMYK and greyscale JPEGs, 16-bit, palette and grey+alpha PN
     // Colour images keep their colours (CMYK through an ICC round trip, palette quantised).
     else assert.ok(diff / (3 * w * h) < 12, `${name}: mean difference ${diff / (3 * w * h)}`);
   }
+});
+
+Deno.test("imagenet: EXIF orientation turns the image before sizes and crops", async () => {
+  const w = 24, h = 16;
+  // Left half dark, right half light; orientation 6 shows it turned 90 degrees clockwise.
+  const rgb = Uint8Array.from({ length: w * h * 3 }, (_, i) => ((i / 3) % w < w / 2 ? 20 : 230));
+  const turned = await sharp(rgb, { raw: { width: w, height: h, channels: 3 } })
+    .withMetadata({ orientation: 6 }).jpeg({ quality: 95 }).toBuffer();
+  assert.equal(plainSize(turned), null, "EXIF present: libvips decides");
+  assert.deepEqual(await imageSize(turned, "turned"), { width: h, height: w });
+  const img = await decodeRegion(turned, "turned", { width: h, height: w });
+  assert.deepEqual([img.width, img.height], [h, w]);
+  // Turned clockwise, the old left half (dark) is now the top half.
+  assert.ok(img.data[0] < 60 && img.data[(w - 1) * h * 3] > 180);
 });
