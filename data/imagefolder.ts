@@ -410,13 +410,7 @@ function folderSplit(ctx: SplitContext): Split {
       while (todo.length) {
         // Files already known to be bad would fail again: skip to their replacements at once.
         for (const i of todo) {
-          for (
-            let r = ctx.bad.get(files[file[i]]);
-            r !== undefined;
-            r = ctx.bad.get(files[file[i]])
-          ) {
-            replace(i, r);
-          }
+          while (ctx.bad.has(files[file[i]])) replace(i, ctx.bad.get(files[file[i]])!);
         }
         const failures = await ctx.pool.decode({
           augment: opts.augment,
