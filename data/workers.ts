@@ -100,8 +100,8 @@ export class DecodePool {
     if (this.reusable(array, 0) === null) return;
     const whole = new Float32Array(array.buffer, 0, array.buffer.byteLength / 4);
     if (!this.spares.some((a) => a.buffer === whole.buffer)) this.spares.push(whole);
-    // A few batches' worth: enough for the prefetch window, bounded in memory.
-    if (this.spares.length > 8) this.spares.shift();
+    // The prefetch window's worth (3 ahead and 1 in hand), so memory stays bounded.
+    if (this.spares.length > 4) this.spares.shift();
   }
 
   /** `floats` of `array` when it is one of ours (shared memory when there are workers), else null. */
