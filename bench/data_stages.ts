@@ -19,6 +19,7 @@ import sharp from "sharp";
 import {
   chooseScale,
   cropToCHW,
+  parseScale,
   type PipelineSettings,
   randomCropBox,
   trainPlan,
@@ -26,7 +27,6 @@ import {
 import { decodeRegion, imageSize, plainSize } from "../data/image_decode.ts";
 import { deriveSeed, makeRng } from "../data/rng.ts";
 import { loadSample } from "../data/sample.ts";
-import { parseScale } from "../data/imagefolder.ts";
 
 const { values: v, positionals } = parseArgs({
   args: Deno.args,

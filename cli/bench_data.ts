@@ -6,7 +6,7 @@
 // two up to N (default: one per core), in interleaved rounds; the parallel efficiency against
 // one worker; and the CPU time per image of the whole process. JSON: `images_per_s` is the
 // training path with N workers (best round).
-import { defaultTestScale, parseScale } from "../data/imagefolder.ts";
+import { defaultTestScale, parseScale } from "../data/augment.ts";
 import { parseDataSpec } from "../data/sources.ts";
 import { efficiency, measureFolder, type WorkerRun, workerSeries } from "../data/throughput.ts";
 import { defaultWorkers } from "../data/workers.ts";

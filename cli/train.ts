@@ -2,7 +2,8 @@
 // (checkpoint, weights, metrics.jsonl, report.html). See README.md for the flags.
 import { join } from "node:path";
 import { loadData, parseDataSpec } from "../data/sources.ts";
-import { defaultScale, type ImageFolderOptions, parseScale } from "../data/imagefolder.ts";
+import { defaultScale, parseScale } from "../data/augment.ts";
+import type { ImageFolderOptions } from "../data/imagefolder.ts";
 import { exists } from "../data/files.ts";
 import { loadCheckpoint } from "../train/checkpoint.ts";
 import { CHECKPOINT, runTraining, type TrainConfig } from "../train/loop.ts";

@@ -2,6 +2,7 @@
  * Pure geometry and maths of the VGG training pipeline (Simonyan & Zisserman 2014, sec. 3.1),
  * kept free of I/O so each step can be tested on its own.
  */
+import { DataError } from "./errors.ts";
 import type { Rng } from "./rng.ts";
 
 /** Training scale S: a fixed smallest-side length, or a [Smin, Smax] range for scale jittering. */
@@ -12,6 +13,27 @@ export interface CropBox {
   top: number;
   width: number;
   height: number;
+}
+
+/** Default test scale: S itself, or the middle of the jitter range (the paper's Q = 384). */
+export function defaultTestScale(scale: ScaleSpec): number {
+  return typeof scale === "number" ? scale : Math.floor((scale[0] + scale[1]) / 2);
+}
+
+/** Default training scale: the paper's S = 256 for 224 crops, in proportion for other sides. */
+export function defaultScale(crop: number): number {
+  return Math.round((crop * 256) / 224);
+}
+
+/** `--scale` text: `S` or `SMIN,SMAX`. */
+export function parseScale(text: string): ScaleSpec {
+  const parts = text.split(",").map((p) => Number(p.trim()));
+  if (
+    (parts.length === 1 || parts.length === 2) && parts.every((n) => Number.isInteger(n) && n > 0)
+  ) {
+    return parts.length === 1 ? parts[0] : [parts[0], parts[1]];
+  }
+  throw new DataError(`--scale must be S or SMIN,SMAX (positive integers), got '${text}'`);
 }
 
 /** Pick S for one image: fixed, or uniform over the integers of [Smin, Smax]. */

@@ -19,6 +19,7 @@ import { join } from "node:path";
 import { atomicWriteText } from "./atomic.ts";
 import {
   cropToCHW,
+  defaultTestScale,
   type Eigen3,
   jacobiEigenSymmetric3,
   type PipelineSettings,
@@ -318,27 +319,6 @@ export async function loadOrComputeStats(
   } catch {
     return { stats, source: "computed-uncached" };
   }
-}
-
-/** Default test scale: S itself, or the middle of the jitter range (the paper's Q = 384). */
-export function defaultTestScale(scale: ScaleSpec): number {
-  return typeof scale === "number" ? scale : Math.floor((scale[0] + scale[1]) / 2);
-}
-
-/** Default training scale: the paper's S = 256 for 224 crops, in proportion for other sides. */
-export function defaultScale(crop: number): number {
-  return Math.round((crop * 256) / 224);
-}
-
-/** `--scale` text: `S` or `SMIN,SMAX`. */
-export function parseScale(text: string): ScaleSpec {
-  const parts = text.split(",").map((p) => Number(p.trim()));
-  if (
-    (parts.length === 1 || parts.length === 2) && parts.every((n) => Number.isInteger(n) && n > 0)
-  ) {
-    return parts.length === 1 ? parts[0] : [parts[0], parts[1]];
-  }
-  throw new DataError(`--scale must be S or SMIN,SMAX (positive integers), got '${text}'`);
 }
 
 function validateOptions(crop: number, scale: ScaleSpec, q: number) {
