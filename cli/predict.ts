@@ -17,9 +17,10 @@ const HELP =
        [--width N] [--size N] [--classes N] [--channels N]
 --input: a safetensors file whose tensor 'input' is f32 NCHW (or CHW) of the net's input shape.
 IMAGE: PNG/JPEG, rescaled (smaller side = the net's input side), centre-cropped, normalised
-(paper: minus the mean RGB, default ImageNet's; torchvision: torchvision's; 1-channel nets:
-grey with Fashion-MNIST's normalisation). Without --weights the weights are Glorot-initialised
-from --seed (default 1).`;
+(paper: minus the mean RGB, default the one saved with the weights, else ImageNet's;
+torchvision: torchvision's; 1-channel nets: grey with Fashion-MNIST's normalisation). Class
+names: those saved with the weights (training saves its dataset's), else guessed from the net.
+Without --weights the weights are Glorot-initialised from --seed (default 1).`;
 
 const options = {
   ...variantOptions,
@@ -83,11 +84,13 @@ await main(async () => {
   if (preprocess !== "paper" && preprocess !== "torchvision") {
     throw new UsageError(`--preprocess must be paper or torchvision, got '${v.preprocess}'`);
   }
-  const meanRgb = v.mean?.split(",").map(Number);
-  if (meanRgb && (meanRgb.length !== 3 || meanRgb.some((x) => !Number.isFinite(x)))) {
-    throw new UsageError(`--mean must be three numbers R,G,B, got '${v.mean}'`);
-  }
   const file = v.weights ? (await readWeightFiles([v.weights]))[0] : undefined;
+  // A net trained on an image folder saved that folder's mean RGB with its weights.
+  const meanText = v.mean ?? file?.metadata.mean_rgb?.replace(/[[\]\s]/g, "");
+  const meanRgb = meanText?.split(",").map(Number);
+  if (meanRgb && (meanRgb.length !== 3 || meanRgb.some((x) => !Number.isFinite(x)))) {
+    throw new UsageError(`--mean must be three numbers R,G,B, got '${meanText}'`);
+  }
   const variant = variantOf(v);
   const m = await loadNet(netPath, { ...variant, width: variant.width ?? (file && widthOf(file)) });
   const seed = intFlag(v.seed, "seed", 1)!;
@@ -107,7 +110,7 @@ await main(async () => {
     names = images;
   }
   const { logits, adapter } = await forward(m, params, x, n, !!v.cpu);
-  const k = m.classes, probs = softmaxRows(logits, k), labels = classNames(m);
+  const k = m.classes, probs = softmaxRows(logits, k), labels = classNames(m, file?.metadata);
   const rows = (a: Float32Array) =>
     Array.from({ length: n }, (_, i) => Array.from(a.subarray(i * k, (i + 1) * k)));
   const top = Array.from(

@@ -2,7 +2,10 @@
 // (checkpoint, weights, metrics.jsonl, report.html). See README.md for the flags. Started by an
 // MPI launcher (mpiexec -n N, srun), it runs as one of N data-parallel ranks (parallel/).
 import { join } from "node:path";
-import { loadData } from "../data/sources.ts";
+import { loadData, parseDataSpec } from "../data/sources.ts";
+import { defaultScale, parseScale } from "../data/augment.ts";
+import type { ImageFolderOptions } from "../data/imagefolder.ts";
+import { defaultWorkers } from "../data/workers.ts";
 import { exists } from "../data/files.ts";
 import { loadCheckpoint } from "../train/checkpoint.ts";
 import { CHECKPOINT, runTraining, SIGNAL_EXIT, type TrainConfig } from "../train/loop.ts";
@@ -27,8 +30,17 @@ const HELP =
        [--patience N] [--max-drops N] [--drop-at E1,E2] [--momentum X] [--weight-decay X] [--seed N]
        [--train-limit N] [--test-limit N] [--precision f32|f16] [--loss-scale X] [--out DIR]
        [--resume RUN_DIR] [--json]
+       imagefolder: [--scale S|SMIN,SMAX] [--test-scale Q] [--workers N] [--strict-data]
 SRC: fashion-mnist (default; the full set when installed, else the embedded subset),
-     fashion-mnist:DIR, fashion-mnist-embedded, cifar10:DIR, imagefolder:DIR`;
+     fashion-mnist:DIR, fashion-mnist-embedded, cifar10:DIR, imagefolder:DIR
+imagefolder:DIR: DIR/train/<class>/ and DIR/val/<class>/ or a flat DIR/val/ with ImageNet's
+     label files; crops of the net's input side from images rescaled to S (--scale 256, 384,
+     or 256,512 for scale jittering; default 256 for 224 crops), validation at Q (--test-scale,
+     default S or the middle of the range); classes from the folders unless --classes says.
+     --workers: decode workers (default one per core, shared by the ranks on a node);
+     --strict-data: an unreadable image is an error (by default it is replaced, warned about
+     and listed in metrics.jsonl).
+Under mpiexec -n N (or srun) it trains as N data-parallel ranks; --batch is the global batch.`;
 
 const options = {
   ...variantOptions,
@@ -52,6 +64,10 @@ const options = {
   out: { type: "string" },
   precision: { type: "string" },
   "loss-scale": { type: "string" },
+  scale: { type: "string" },
+  "test-scale": { type: "string" },
+  workers: { type: "string" },
+  "strict-data": { type: "boolean" },
   resume: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -65,7 +81,10 @@ await main(async () => {
   // Under mpiexec or srun: MPI gives this rank its place; rank 0 alone writes and reports.
   const comm = ranks.open();
   const writer = !comm || comm.rank === 0;
-  const setup = await ranks.agreed("setup", () => prepare(v, positionals, comm?.size ?? 1, writer));
+  const setup = await ranks.agreed(
+    "setup",
+    () => prepare(v, positionals, comm?.size ?? 1, comm?.local().size ?? 1, writer),
+  );
   const { gpu, cfg, out, resume, created, model, loaded, notes } = setup;
   const say = (s: string) =>
     writer &&
@@ -121,7 +140,7 @@ await main(async () => {
       if (created) await Deno.remove(out).catch(() => {}); // only if empty
     }
     throw e;
-  });
+  }).finally(() => loaded.dataset.close?.());
   // Stopped by a signal: the checkpoint is written and the run is not done, so exit as a
   // process that the signal ended (130 / 143), which schedulers read as "not finished".
   if (stoppedBy) await ranks.exit(SIGNAL_EXIT[stoppedBy]);
@@ -140,7 +159,13 @@ type Values = ReturnType<typeof parse<typeof options>>["values"];
 
 /** Everything before training that reads flags and files (on every rank: the ranks then agree
  *  that it worked). Only the writer creates the run directory. */
-async function prepare(v: Values, positionals: string[], size: number, writer: boolean) {
+async function prepare(
+  v: Values,
+  positionals: string[],
+  size: number,
+  localRanks: number,
+  writer: boolean,
+) {
   const gpu = await openGpu();
   const soft = gpu.fallback;
   let cfg: TrainConfig, out: string, resume: string | undefined;
@@ -160,7 +185,11 @@ async function prepare(v: Values, positionals: string[], size: number, writer: b
         })`,
       );
     }
-    cfg = { ...saved, epochs: intFlag(v.epochs, "epochs", saved.epochs)! };
+    cfg = {
+      ...saved,
+      epochs: intFlag(v.epochs, "epochs", saved.epochs)!,
+      strictData: v["strict-data"] || saved.strictData,
+    };
     out = v.resume;
   } else {
     const netPath = positionals[0];
@@ -214,6 +243,9 @@ async function prepare(v: Values, positionals: string[], size: number, writer: b
       lossScale: v["loss-scale"] === undefined
         ? undefined
         : numFlag(v["loss-scale"], "loss-scale", 0),
+      scale: v.scale === undefined ? undefined : parseScale(v.scale),
+      testScale: intFlag(v["test-scale"], "test-scale"),
+      strictData: v["strict-data"],
     };
     if (cfg.lossScale !== undefined && !(cfg.lossScale > 0 && cfg.precision === "f16")) {
       throw new UsageError(
@@ -243,7 +275,13 @@ async function prepare(v: Values, positionals: string[], size: number, writer: b
         `the ${size} ranks runs a step (--batch ${cfg.batch}); pass --micro-batch`,
     );
   }
-  const loaded = await loadData(cfg.data, { size: cfg.variant.size });
+  // Decode workers: one per core, shared by the ranks on this node.
+  const workers = intFlag(v.workers, "workers") ??
+    (localRanks > 1 ? Math.max(1, Math.floor(defaultWorkers() / localRanks)) : undefined);
+  const loaded = await loadData(cfg.data, {
+    size: cfg.variant.size,
+    imagefolder: await folderOptions(cfg, workers, v.workers !== undefined),
+  });
   const d = loaded.dataset;
   // The net takes the data's shape unless the flags say otherwise (then a mismatch is an error).
   const model = await loadNet(cfg.net, {
@@ -273,6 +311,40 @@ async function prepare(v: Values, positionals: string[], size: number, writer: b
       : "",
   ].filter(Boolean);
   return { gpu, cfg, out, resume, created, model, loaded, notes };
+}
+
+/**
+ * Image folders: crops of the net's input side (so `--size 32` trains on 32x32 crops), the
+ * scales from --scale and --test-scale. Other sources take none of these flags.
+ */
+async function folderOptions(
+  cfg: TrainConfig,
+  workers: number | undefined,
+  workersGiven: boolean,
+): Promise<ImageFolderOptions | undefined> {
+  if (parseDataSpec(cfg.data).kind !== "imagefolder") {
+    const given = [
+      cfg.scale !== undefined && "--scale",
+      cfg.testScale !== undefined && "--test-scale",
+      workersGiven && "--workers",
+      cfg.strictData && "--strict-data",
+    ].filter(Boolean);
+    if (given.length) {
+      throw new UsageError(`${given.join(", ")}: only for --data imagefolder:DIR`);
+    }
+    return undefined;
+  }
+  // The net's own input shape (its default side unless --size), before the classes are known.
+  const { width, size, channels } = cfg.variant;
+  const [, h, w] = (await loadNet(cfg.net, { width, size, channels })).input;
+  if (h !== w) throw new UsageError(`net ${cfg.net} takes ${h}x${w} inputs; crops are square`);
+  return {
+    crop: h,
+    scale: cfg.scale ?? defaultScale(h),
+    testScale: cfg.testScale,
+    workers,
+    strict: cfg.strictData,
+  };
 }
 
 /** The largest micro-batch up to `cap` that divides `batch` (so any --batch works alone). */

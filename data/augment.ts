@@ -2,6 +2,7 @@
  * Pure geometry and maths of the VGG training pipeline (Simonyan & Zisserman 2014, sec. 3.1),
  * kept free of I/O so each step can be tested on its own.
  */
+import { DataError } from "./errors.ts";
 import type { Rng } from "./rng.ts";
 
 /** Training scale S: a fixed smallest-side length, or a [Smin, Smax] range for scale jittering. */
@@ -12,6 +13,27 @@ export interface CropBox {
   top: number;
   width: number;
   height: number;
+}
+
+/** Default test scale: S itself, or the middle of the jitter range (the paper's Q = 384). */
+export function defaultTestScale(scale: ScaleSpec): number {
+  return typeof scale === "number" ? scale : Math.floor((scale[0] + scale[1]) / 2);
+}
+
+/** Default training scale: the paper's S = 256 for 224 crops, in proportion for other sides. */
+export function defaultScale(crop: number): number {
+  return Math.round((crop * 256) / 224);
+}
+
+/** `--scale` text: `S` or `SMIN,SMAX`. */
+export function parseScale(text: string): ScaleSpec {
+  const parts = text.split(",").map((p) => Number(p.trim()));
+  if (
+    (parts.length === 1 || parts.length === 2) && parts.every((n) => Number.isInteger(n) && n > 0)
+  ) {
+    return parts.length === 1 ? parts[0] : [parts[0], parts[1]];
+  }
+  throw new DataError(`--scale must be S or SMIN,SMAX (positive integers), got '${text}'`);
 }
 
 /** Pick S for one image: fixed, or uniform over the integers of [Smin, Smax]. */
@@ -86,14 +108,19 @@ export function cropToCHW(
   }
   if (box.top + box.height > srcHeight) throw new Error(`crop box below the image`);
   const plane = box.width * box.height;
-  const grey = channels < 3;
+  // One pass per output row, three planes written together; a mirrored row is read backwards.
+  // Grey sources read their one channel three times (step 0 between channels).
+  const cs = channels < 3 ? 0 : 1;
+  const [b0, b1, b2] = bias;
+  const step = flip ? -channels : channels;
   for (let y = 0; y < box.height; y++) {
-    const srcRow = (box.top + y) * srcWidth;
-    for (let x = 0; x < box.width; x++) {
-      const sx = box.left + (flip ? box.width - 1 - x : x);
-      const p = (srcRow + sx) * channels;
-      const o = outOffset + y * box.width + x;
-      for (let c = 0; c < 3; c++) out[o + c * plane] = src[p + (grey ? 0 : c)] + bias[c];
+    const rowStart = ((box.top + y) * srcWidth + box.left) * channels;
+    let p = flip ? rowStart + (box.width - 1) * channels : rowStart;
+    const o = outOffset + y * box.width;
+    for (let x = 0; x < box.width; x++, p += step) {
+      out[o + x] = src[p] + b0;
+      out[o + plane + x] = src[p + cs] + b1;
+      out[o + 2 * plane + x] = src[p + 2 * cs] + b2;
     }
   }
 }
@@ -221,4 +248,54 @@ export function pcaColorShift(eigen: Eigen3, alphas: readonly number[]): number[
     for (let c = 0; c < 3; c++) shift[c] += alphas[i] * eigen.values[i] * eigen.vectors[i][c];
   }
   return shift;
+}
+
+/** The fixed settings of one split's pipeline (sec. 3.1 for training, 3.2 for testing). */
+export interface PipelineSettings {
+  /** Side of the square crop: the net's input side. */
+  crop: number;
+  /** Training scale S, fixed or [Smin, Smax]. */
+  scale: ScaleSpec;
+  /** Test scale Q. */
+  testScale: number;
+  /** Standard deviation of the PCA colour-shift alphas; 0 disables it. */
+  pcaStd: number;
+  /** Random horizontal flips during training. */
+  flip: boolean;
+  /** Mean RGB of the training set, 0..255 units. */
+  mean: readonly number[];
+  /** Eigen-decomposition of the training set's RGB covariance, [0, 1] pixel units. */
+  eigen: Eigen3;
+}
+
+/** What is done to one image: rescale to `size`, take `box`, mirror or not, add `bias`. */
+export interface SamplePlan {
+  size: { width: number; height: number };
+  box: CropBox;
+  flip: boolean;
+  /** Added to every pixel of each channel: minus the mean RGB plus the colour shift. */
+  bias: number[];
+}
+
+/**
+ * A training sample's plan for an image of the given size, drawn from the sample's own stream in
+ * the paper's order: S, the crop's position in the image rescaled to S, the flip, the colour
+ * shift's alphas. The draws depend only on the stream and the image size, never on decoding.
+ */
+export function trainPlan(width: number, height: number, cfg: PipelineSettings, rng: Rng) {
+  const size = rescaledSize(width, height, chooseScale(cfg.scale, rng));
+  const box = randomCropBox(size.width, size.height, cfg.crop, rng);
+  const flip = cfg.flip && rng.float() < 0.5;
+  // The eigen-decomposition is in [0,1] pixel units; the inputs are in 0..255 units.
+  const shift = cfg.pcaStd > 0
+    ? pcaColorShift(cfg.eigen, samplePcaAlphas(rng, cfg.pcaStd)).map((v) => v * 255)
+    : [0, 0, 0];
+  return { size, box, flip, bias: cfg.mean.map((m, c) => shift[c] - m) } satisfies SamplePlan;
+}
+
+/** The test pipeline's plan: rescale so the smaller side is Q, centre crop, minus the mean. */
+export function testPlan(width: number, height: number, cfg: PipelineSettings): SamplePlan {
+  const size = rescaledSize(width, height, cfg.testScale);
+  const box = centerCropBox(size.width, size.height, cfg.crop);
+  return { size, box, flip: false, bias: cfg.mean.map((m) => -m) };
 }

@@ -1,31 +1,46 @@
 /**
- * ImageNet-style folders, DIR/train/<class>/*.{JPEG,jpg,png} and DIR/val/<class>/..., decoded
- * with sharp (libvips) and augmented as in the VGG paper:
+ * ImageNet-style folders, decoded with sharp (libvips) by a pool of workers and augmented as in
+ * the VGG paper:
  *   train: isotropic rescale so the smaller side is S (fixed or jittered in [Smin, Smax]), one
  *          random crop x crop, random horizontal flip, Krizhevsky PCA colour shift, minus mean RGB;
  *   test:  rescale the smaller side to Q, centre crop (or the whole image for dense evaluation).
  * Inputs stay in 0..255 units minus the mean RGB, as in the paper (no division by a std).
+ *
+ * Layouts: DIR/train/<class>/*.{JPEG,jpg,jpeg,png} with DIR/val/<class>/... or a flat DIR/val/
+ * labelled by ImageNet's label files (data/imagenet_labels.ts). Classes are the training
+ * folders in code-point order (for ImageNet, the sorted WordNet ids: torchvision's order).
+ *
+ * Unreadable images (corrupt, truncated, not an image) never stop a run: the sample is replaced
+ * by another sample of the same split, chosen from the sample's own random stream, so the result
+ * is the same for any number of workers; the batch lists it (`skipped`) and `badFiles` keeps
+ * every bad file found. With `strict` the first one is an error instead.
  */
-import sharp from "sharp";
 import { join } from "node:path";
 import { atomicWriteText } from "./atomic.ts";
 import {
-  centerCropBox,
-  chooseScale,
   cropToCHW,
+  defaultTestScale,
   type Eigen3,
   jacobiEigenSymmetric3,
-  pcaColorShift,
-  randomCropBox,
+  type PipelineSettings,
   RgbMoments,
-  samplePcaAlphas,
   type ScaleSpec,
 } from "./augment.ts";
-import type { Dataset, Normalization, ReadOptions, Split } from "./dataset.ts";
+import type { Dataset, Normalization, ReadOptions, ReadResult, Split } from "./dataset.ts";
 import { DataError, describeError } from "./errors.ts";
 import { exists } from "./files.ts";
+import { decodeRescaled } from "./image_decode.ts";
+import {
+  findFile,
+  flatValLabels,
+  imageId,
+  labelDirs,
+  readSynsetMapping,
+  SYNSET_MAPPING,
+} from "./imagenet_labels.ts";
 import { forEachConcurrent } from "./pool.ts";
 import { deriveSeed, makeRng } from "./rng.ts";
+import { DecodePool, defaultWorkers } from "./workers.ts";
 
 export interface ImageFolderOptions {
   /** Side of the square training/test crop; default 224. */
@@ -38,7 +53,11 @@ export interface ImageFolderOptions {
   pcaStd?: number;
   /** Random horizontal flips during training; default true. */
   flip?: boolean;
-  /** Decodes in flight at once; default 8. */
+  /** Decode workers; default one per core; 0 decodes in the calling thread. */
+  workers?: number;
+  /** Make an unreadable image an error (`--strict-data`) instead of replacing it. */
+  strict?: boolean;
+  /** Decodes in flight at once while computing the colour statistics; default 8. */
   concurrency?: number;
   /** Training images sampled for the mean RGB and colour PCA; default 1000. */
   statsSamples?: number;
@@ -69,12 +88,26 @@ export interface ImageFolderDataset extends Dataset {
   /** Whether the statistics came from the cache file or were computed (and cached) now. */
   statsSource: "cache" | "computed" | "computed-uncached";
   files: { train: string[]; test: string[] };
+  /** What the classes are called: words from the label files when present, else folder names. */
+  classNames: string[];
+  /** Where the val labels came from: "class folders" or the label file's path. */
+  valLabels: string;
+  /** Unreadable files found so far (path -> the decoder's message), in both splits. */
+  badFiles: Map<string, string>;
+  /** Decode workers (0: the calling thread). */
+  workers: number;
+  /** The training scale S and test scale Q in use. */
+  scale: ScaleSpec;
+  testScale: number;
+  close(): Promise<void>;
 }
 
 export interface FolderListing {
   classes: string[];
+  classNames: string[];
   train: { files: string[]; labels: Int32Array };
   test: { files: string[]; labels: Int32Array };
+  valLabels: string;
 }
 
 const IMAGE_EXT = /\.(jpe?g|png)$/i;
@@ -92,7 +125,12 @@ async function sortedEntries(dir: string): Promise<Deno.DirEntry[]> {
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-async function listSplit(dir: string, classIndex: Map<string, number> | null) {
+function images(entries: Deno.DirEntry[]): Deno.DirEntry[] {
+  return entries.filter((e) => e.isFile && IMAGE_EXT.test(e.name));
+}
+
+/** DIR/<class>/<images>, classes in order; every class folder must hold images. */
+async function listClassFolders(dir: string, classIndex: Map<string, number> | null) {
   const files: string[] = [];
   const labels: number[] = [];
   const classes: string[] = [];
@@ -103,12 +141,13 @@ async function listSplit(dir: string, classIndex: Map<string, number> | null) {
       throw new DataError(`${join(dir, entry.name)}: class not present in the training set`);
     }
     classes.push(entry.name);
-    const images = (await sortedEntries(join(dir, entry.name)))
-      .filter((e) => e.isFile && IMAGE_EXT.test(e.name));
-    if (images.length === 0 && !classIndex) {
-      throw new DataError(`${join(dir, entry.name)}: no .jpg/.jpeg/.png images`);
+    const found = images(await sortedEntries(join(dir, entry.name)));
+    if (found.length === 0) {
+      throw new DataError(
+        `${join(dir, entry.name)}: empty class folder (no .jpg/.jpeg/.png images)`,
+      );
     }
-    for (const img of images) {
+    for (const img of found) {
       files.push(join(dir, entry.name, img.name));
       labels.push(label);
     }
@@ -117,48 +156,60 @@ async function listSplit(dir: string, classIndex: Map<string, number> | null) {
   return { classes, files, labels: Int32Array.from(labels) };
 }
 
-/** Enumerate DIR/train and DIR/val; classes are the sorted training subdirectory names. */
-export async function listImageFolder(root: string): Promise<FolderListing> {
-  const train = await listSplit(join(root, "train"), null);
-  const classIndex = new Map(train.classes.map((c, i) => [c, i]));
-  const test = await listSplit(join(root, "val"), classIndex);
-  return {
-    classes: train.classes,
-    train: { files: train.files, labels: train.labels },
-    test: { files: test.files, labels: test.labels },
-  };
-}
-
-export interface RawImage {
-  /** Interleaved 8-bit pixels (HWC). */
-  data: Uint8Array;
-  width: number;
-  height: number;
-  channels: number;
+/** A flat val/ folder, each image labelled by ImageNet's label files. */
+async function listFlatVal(root: string, dir: string, found: Deno.DirEntry[], classes: string[]) {
+  const index = new Map(classes.map((c, i) => [c, i]));
+  const labelsOf = await flatValLabels(root);
+  const files: string[] = [], labels: number[] = [];
+  for (const e of found) {
+    const path = join(dir, e.name), wnid = labelsOf.byImage.get(imageId(path));
+    if (wnid === undefined) throw new DataError(`${path}: no label in ${labelsOf.source}`);
+    const label = index.get(wnid);
+    if (label === undefined) {
+      throw new DataError(
+        `${path}: its class ${wnid} (from ${labelsOf.source}) is not one of the ${classes.length} ` +
+          `training classes`,
+      );
+    }
+    files.push(path);
+    labels.push(label);
+  }
+  return { files, labels: Int32Array.from(labels), source: labelsOf.source, words: labelsOf.words };
 }
 
 /**
- * Decode `path` and rescale it isotropically so its smaller side is `s` ("outside" fit is exactly
- * that). EXIF orientation is applied first; decode failures become a DataError naming the file.
+ * Enumerate DIR/train and DIR/val; classes are the sorted training subdirectory names. Every
+ * problem (an empty class folder, a val image of an unknown class or without a label) is found
+ * here, before any training starts.
  */
-export async function decodeRescaled(path: string, s: number): Promise<RawImage> {
-  try {
-    const { data, info } = await sharp(path)
-      .rotate()
-      .resize(s, s, { fit: "outside" })
-      .removeAlpha()
-      .toColourspace("srgb")
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return {
-      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-      width: info.width,
-      height: info.height,
-      channels: info.channels,
-    };
-  } catch (e) {
-    throw new DataError(`${path}: cannot decode image (${describeError(e)})`);
+export async function listImageFolder(root: string): Promise<FolderListing> {
+  const train = await listClassFolders(join(root, "train"), null);
+  const valDir = join(root, "val");
+  const entries = await sortedEntries(valDir);
+  const flat = images(entries);
+  let test: { files: string[]; labels: Int32Array }, valLabels = "class folders";
+  let words: Map<string, string> | undefined;
+  if (flat.length) {
+    if (entries.some((e) => e.isDirectory)) {
+      throw new DataError(`${valDir}: holds both images and class folders; keep one layout`);
+    }
+    const v = await listFlatVal(root, valDir, flat, train.classes);
+    test = v;
+    valLabels = v.source;
+    words = v.words;
+  } else {
+    const v = await listClassFolders(valDir, new Map(train.classes.map((c, i) => [c, i])));
+    test = { files: v.files, labels: v.labels };
   }
+  const mapping = await findFile(labelDirs(root), SYNSET_MAPPING);
+  if (mapping) words = await readSynsetMapping(mapping);
+  return {
+    classes: train.classes,
+    classNames: train.classes.map((c) => words?.get(c) ?? c),
+    train: { files: train.files, labels: train.labels },
+    test,
+    valLabels,
+  };
 }
 
 /** Evenly spaced sample of `count` indices out of `n` (deterministic, spans every class). */
@@ -167,16 +218,35 @@ function spreadSample(n: number, count: number): number[] {
   return Array.from({ length: k }, (_, i) => Math.floor((i * n) / k));
 }
 
+export interface StatsOptions {
+  samples?: number;
+  side?: number;
+  concurrency?: number;
+  /** An unreadable image is an error instead of being left out. */
+  strict?: boolean;
+  /** Unreadable files found (path -> reason); they are left out of the statistics. */
+  bad?: Map<string, string>;
+}
+
 /** Mean RGB and colour PCA over a sample of the training images. */
 export async function computeImageStats(
   files: string[],
-  opts: { samples?: number; side?: number; concurrency?: number } = {},
+  opts: StatsOptions = {},
 ): Promise<ImageStats> {
   const side = opts.side ?? 64;
   const picked = spreadSample(files.length, opts.samples ?? 1000);
-  const perImage: RgbMoments[] = new Array(picked.length);
+  const perImage: (RgbMoments | null)[] = new Array(picked.length);
   await forEachConcurrent(picked.length, opts.concurrency ?? 8, async (i) => {
-    const img = await decodeRescaled(files[picked[i]], side);
+    let img;
+    try {
+      img = await decodeRescaled(files[picked[i]], side);
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      if (opts.strict) throw new DataError(`${e.message} (--strict-data)`);
+      opts.bad?.set(files[picked[i]], e.message);
+      perImage[i] = null;
+      return;
+    }
     const m = new RgbMoments();
     m.addPixels(img.data, img.channels);
     perImage[i] = m;
@@ -184,9 +254,16 @@ export async function computeImageStats(
   // Merge in a fixed order so the float sums do not depend on decode completion order.
   const all = new RgbMoments();
   for (const m of perImage) {
+    if (!m) continue;
     all.n += m.n;
     for (let i = 0; i < 3; i++) all.sum[i] += m.sum[i];
     for (let i = 0; i < 9; i++) all.sumProducts[i] += m.sumProducts[i];
+  }
+  if (all.n === 0) {
+    throw new DataError(
+      `none of the ${picked.length} training images sampled for the colour ` +
+        `statistics could be read (first: ${files[picked[0]]})`,
+    );
   }
   const covariance = all.covariance().map((v) => v / (255 * 255));
   const eigen = jacobiEigenSymmetric3(covariance);
@@ -220,7 +297,7 @@ function isValidStats(x: unknown, fileCount: number, samples: number, side: numb
 export async function loadOrComputeStats(
   statsPath: string,
   trainFiles: string[],
-  opts: { samples?: number; side?: number; concurrency?: number } = {},
+  opts: StatsOptions = {},
 ): Promise<{ stats: ImageStats; source: ImageFolderDataset["statsSource"] }> {
   const samples = opts.samples ?? 1000;
   const side = opts.side ?? 64;
@@ -244,79 +321,108 @@ export async function loadOrComputeStats(
   }
 }
 
-/** Default test scale: S itself, or the middle of the jitter range. */
-export function defaultTestScale(scale: ScaleSpec): number {
-  return typeof scale === "number" ? scale : Math.floor((scale[0] + scale[1]) / 2);
-}
-
 function validateOptions(crop: number, scale: ScaleSpec, q: number) {
   const [lo, hi] = typeof scale === "number" ? [scale, scale] : scale;
-  const ints = [crop, lo, hi, q].every((v) => Number.isInteger(v) && v > 0);
-  if (!ints || lo > hi || lo < crop || q < crop) {
+  const text = typeof scale === "number" ? `${scale}` : scale.join(",");
+  if (![crop, lo, hi, q].every((v) => Number.isInteger(v) && v > 0)) {
     throw new DataError(
-      `imagefolder: need integer sizes with crop <= S (and Smin <= Smax) and crop <= Q; ` +
-        `got crop=${crop}, S=${JSON.stringify(scale)}, Q=${q}`,
+      `imagefolder: sizes must be positive integers (crop ${crop}, S ${text}, Q ${q})`,
     );
+  }
+  if (lo > hi) throw new DataError(`--scale ${text}: SMIN is larger than SMAX`);
+  if (lo < crop) {
+    throw new DataError(
+      `--scale ${text}: the training scale must be at least the crop ${crop} (the net's input side)`,
+    );
+  }
+  if (q < crop) {
+    throw new DataError(`--test-scale ${q}: the test scale must be at least the crop ${crop}`);
   }
 }
 
-interface PipelineConfig {
+/** Tries per sample before giving up on finding a readable replacement. */
+const MAX_REPLACEMENTS = 32;
+const REPLACE_STREAM = 0x52504c43;
+
+interface SplitContext {
   files: string[];
   labels: Int32Array;
-  crop: number;
-  scale: ScaleSpec;
-  testScale: number;
-  pcaStd: number;
-  flip: boolean;
-  concurrency: number;
-  mean: number[];
-  eigen: Eigen3;
+  settings: PipelineSettings;
+  pool: DecodePool;
+  strict: boolean;
+  bad: Map<string, string>;
 }
 
-function lazySplit(cfg: PipelineConfig): Split {
-  const size = 3 * cfg.crop * cfg.crop;
-  const negMean = cfg.mean.map((m) => -m);
+/**
+ * A split decoded on demand by the pool. Sample i of a read uses the stream
+ * (opts.seed, offset + i) for its augmentation and, if its file is unreadable, for the choice
+ * of its replacements: the attempt-th candidate is fixed by (stream, attempt), so replacements
+ * are the same whichever worker decodes what, and whatever was found bad before.
+ */
+function folderSplit(ctx: SplitContext): Split {
+  const { files, labels, settings } = ctx;
+  const size = 3 * settings.crop * settings.crop;
   return {
-    count: cfg.files.length,
-    labels: cfg.labels,
-    sampleShape: [3, cfg.crop, cfg.crop],
-    async read(indices: Int32Array, out: Float32Array, opts: ReadOptions) {
-      await forEachConcurrent(indices.length, cfg.concurrency, async (i) => {
-        const path = cfg.files[indices[i]];
-        if (!opts.augment) {
-          const img = await decodeRescaled(path, cfg.testScale);
-          const box = centerCropBox(img.width, img.height, cfg.crop);
-          cropToCHW(
-            img.data,
-            img.width,
-            img.height,
-            img.channels,
-            box,
-            false,
-            negMean,
-            out,
-            i * size,
+    count: files.length,
+    labels,
+    sampleShape: [3, settings.crop, settings.crop],
+    prefetch: 3,
+    recycle: (x) => ctx.pool.recycle(x),
+    async read(indices: Int32Array, opts: ReadOptions): Promise<ReadResult> {
+      const n = indices.length, offset = opts.offset ?? 0;
+      const x = ctx.pool.reusable(opts.reuse, n * size) ?? ctx.pool.allocate(n * size);
+      const file = Int32Array.from(indices);
+      const seeds = Array.from({ length: n }, (_, i) => deriveSeed(opts.seed, offset + i));
+      const attempts = new Int32Array(n);
+      const first: ({ path: string; reason: string } | undefined)[] = new Array(n);
+      const replace = (i: number, reason: string) => {
+        first[i] ??= { path: files[indices[i]], reason };
+        if (++attempts[i] > MAX_REPLACEMENTS) {
+          throw new DataError(
+            `${first[i]!.path}: unreadable, and so were ${MAX_REPLACEMENTS} replacements tried ` +
+              `for it (last: ${files[file[i]]}: ${reason}); is the dataset readable?`,
           );
-          return;
         }
-        // All randomness for sample i comes from its own stream, so concurrency cannot reorder it.
-        const rng = makeRng(deriveSeed(opts.seed, i));
-        const s = chooseScale(cfg.scale, rng);
-        const img = await decodeRescaled(path, s);
-        const box = randomCropBox(img.width, img.height, cfg.crop, rng);
-        const flip = cfg.flip && rng.float() < 0.5;
-        // The eigen-decomposition is in [0,1] pixel units; the inputs are in 0..255 units.
-        const shift = cfg.pcaStd > 0
-          ? pcaColorShift(cfg.eigen, samplePcaAlphas(rng, cfg.pcaStd)).map((v) => v * 255)
-          : [0, 0, 0];
-        const bias = negMean.map((m, c) => m + shift[c]);
-        cropToCHW(img.data, img.width, img.height, img.channels, box, flip, bias, out, i * size);
-      });
+        const rng = makeRng(deriveSeed(seeds[i], REPLACE_STREAM, attempts[i]));
+        file[i] = rng.int(files.length);
+      };
+      let todo = Array.from({ length: n }, (_, i) => i);
+      while (todo.length) {
+        // Files already known to be bad would fail again: skip to their replacements at once.
+        for (const i of todo) {
+          while (ctx.bad.has(files[file[i]])) replace(i, ctx.bad.get(files[file[i]])!);
+        }
+        const failures = await ctx.pool.decode({
+          augment: opts.augment,
+          cfg: settings,
+          paths: todo.map((i) => files[file[i]]),
+          seeds: todo.map((i) => seeds[i]),
+          offsets: todo.map((i) => i * size),
+          out: x,
+        });
+        const again: number[] = [];
+        for (const f of failures) {
+          if (ctx.strict) throw new DataError(`${f.message} (--strict-data)`);
+          const i = todo[f.index];
+          ctx.bad.set(files[file[i]], f.message);
+          replace(i, f.message);
+          again.push(i);
+        }
+        todo = again;
+      }
+      const y = new Int32Array(n);
+      for (let i = 0; i < n; i++) y[i] = labels[file[i]];
+      const skipped = [];
+      for (let i = 0; i < n; i++) {
+        const f = first[i];
+        if (f) skipped.push({ position: i, ...f, replacement: files[file[i]] });
+      }
+      return { x, y, skipped };
     },
   };
 }
 
-/** Load an image-folder dataset; decoding happens lazily, per batch. */
+/** Load an image-folder dataset; decoding happens lazily, per batch, in the decode workers. */
 export async function loadImageFolder(
   root: string,
   opts: ImageFolderOptions = {},
@@ -326,36 +432,51 @@ export async function loadImageFolder(
   const testScale = opts.testScale ?? defaultTestScale(scale);
   validateOptions(crop, scale, testScale);
   const listing = await listImageFolder(root);
-  const concurrency = opts.concurrency ?? 8;
+  const bad = new Map<string, string>(), strict = opts.strict ?? false;
   const { stats, source } = await loadOrComputeStats(
     opts.statsPath ?? join(root, ".vgg-wgsl-stats.json"),
     listing.train.files,
-    { samples: opts.statsSamples, side: opts.statsSide, concurrency },
+    {
+      samples: opts.statsSamples,
+      side: opts.statsSide,
+      concurrency: opts.concurrency,
+      strict,
+      bad,
+    },
   );
-  const common = {
+  const settings: PipelineSettings = {
     crop,
     scale,
     testScale,
     pcaStd: opts.pcaStd ?? 0.1,
     flip: opts.flip ?? true,
-    concurrency,
     mean: stats.meanRgb,
-    eigen: { values: stats.eigenvalues, vectors: stats.eigenvectors },
+    eigen: { values: stats.eigenvalues, vectors: stats.eigenvectors } satisfies Eigen3,
   };
+  const pool = new DecodePool(opts.workers ?? defaultWorkers());
+  const split = (s: { files: string[]; labels: Int32Array }) =>
+    folderSplit({ ...s, settings, pool, strict, bad });
   const normalization: Normalization = { scale: 1, mean: stats.meanRgb, std: [1, 1, 1] };
   return {
     name: "imagefolder",
     root,
     classes: listing.classes,
+    classNames: listing.classNames,
+    valLabels: listing.valLabels,
     channels: 3,
     height: crop,
     width: crop,
-    train: lazySplit({ ...common, ...listing.train }),
-    test: lazySplit({ ...common, ...listing.test }),
+    train: split(listing.train),
+    test: split(listing.test),
     normalization,
     stats,
     statsSource: source,
     files: { train: listing.train.files, test: listing.test.files },
+    badFiles: bad,
+    workers: pool.workers,
+    scale,
+    testScale,
+    close: () => pool.close(),
   };
 }
 
@@ -378,18 +499,4 @@ export async function loadFullImage(path: string, q: number, meanRgb: readonly n
     data,
   );
   return { data, width: img.width, height: img.height };
-}
-
-/** The test-pipeline input for one image: rescale to Q, centre crop, minus the mean RGB. */
-export async function loadCenterCrop(
-  path: string,
-  q: number,
-  crop: number,
-  meanRgb: readonly number[],
-): Promise<Float32Array> {
-  const img = await decodeRescaled(path, q);
-  const out = new Float32Array(3 * crop * crop);
-  const box = centerCropBox(img.width, img.height, crop);
-  cropToCHW(img.data, img.width, img.height, img.channels, box, false, meanRgb.map((m) => -m), out);
-  return out;
 }

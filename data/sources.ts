@@ -95,8 +95,11 @@ export async function loadData(
       // Imported on demand so the Fashion-MNIST and CIFAR paths never load sharp's native code.
       const { loadImageFolder } = await import("./imagefolder.ts");
       const dataset = await loadImageFolder(parsed.dir!, opts.imagefolder);
+      const s = dataset.height, scale = dataset.scale, q = dataset.testScale;
       const description = `imagefolder ${parsed.dir} (${counts(dataset)}, ` +
-        `${dataset.classes.length} classes, colour stats ${dataset.statsSource})`;
+        `${dataset.classes.length} classes, val labels from ${dataset.valLabels}, colour stats ` +
+        `${dataset.statsSource}; S ${typeof scale === "number" ? scale : scale.join("-")}, ` +
+        `Q ${q}, ${s}x${s} crops, ${dataset.workers} decode workers)`;
       return { dataset, kind: "imagefolder", dir: parsed.dir!, description };
     }
   }

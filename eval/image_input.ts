@@ -27,7 +27,7 @@ export async function imageInput(
   if (c !== 1 && c !== 3) {
     throw new DataError(`net ${m.name}: images give 1 or 3 channels, not ${c}`);
   }
-  const { decodeRescaled } = await import("../data/imagefolder.ts");
+  const { decodeRescaled } = await import("../data/image_decode.ts");
   const img = await decodeRescaled(path, h);
   const box = centerCropBox(img.width, img.height, h);
   const rgb = new Float32Array(3 * h * w);

@@ -49,7 +49,7 @@ export async function imageFolderSource(
   return {
     count: files.length,
     labels: d.test.labels,
-    classes: d.classes,
+    classes: d.classNames,
     channels: 3,
     async load(i, q) {
       const mean = preprocess === "paper" ? d.stats.meanRgb : [0, 0, 0];

@@ -71,6 +71,13 @@ Deno.test("augment: flip mirrors rows; cropToCHW crops, flips and biases", () =>
   cropToCHW(src, w, h, 3, box, true, [0, 0, 0], out);
   assert.deepEqual([...out.subarray(0, 4)], [21, 11, 22, 12]);
   assert.throws(() => cropToCHW(src, w, h, 3, { ...box, left: 3 }, false, [0, 0, 0], out));
+  // Grey (1 channel) and grey + alpha (2): the grey value goes to all three planes.
+  const grey = Uint8Array.from({ length: w * h }, (_, i) => i);
+  cropToCHW(grey, w, h, 1, box, true, [0, 1, 2], out);
+  assert.deepEqual([...out], [6, 5, 10, 9, 7, 6, 11, 10, 8, 7, 12, 11]);
+  const greyAlpha = Uint8Array.from({ length: 2 * w * h }, (_, i) => i % 2 ? 255 : i / 2);
+  cropToCHW(greyAlpha, w, h, 2, box, false, [0, 0, 0], out);
+  assert.deepEqual([...out], [5, 6, 9, 10, 5, 6, 9, 10, 5, 6, 9, 10]);
 });
 
 function matmul3(a: number[][], b: number[][]): number[][] {

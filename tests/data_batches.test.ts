@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { batches, epochOrder, memorySplit, type Split } from "../data/dataset.ts";
+import {
+  type Batch,
+  batches,
+  epochOrder,
+  memorySplit,
+  shardRange,
+  type Split,
+} from "../data/dataset.ts";
 import { deriveSeed, makeRng, permutation } from "../data/rng.ts";
 
 function toySplit(count = 10, side = 2): Split {
@@ -86,9 +93,9 @@ Deno.test("batches: the next batch is prepared while the consumer awaits the cur
   const base = toySplit(12);
   const split: Split = {
     ...base,
-    async read(indices, out, opts) {
+    read(indices, opts) {
       reads.push(indices[0]);
-      await base.read(indices, out, opts);
+      return base.read(indices, opts);
     },
   };
   const it = batches(split, { batchSize: 4 });
@@ -107,10 +114,112 @@ Deno.test("batches: a read error surfaces to the consumer", async () => {
   const base = toySplit(8);
   const split: Split = {
     ...base,
-    read: (idx, out, opts) =>
-      idx[0] >= 4 ? Promise.reject(new Error("boom")) : base.read(idx, out, opts),
+    read: (idx, opts) => idx[0] >= 4 ? Promise.reject(new Error("boom")) : base.read(idx, opts),
   };
   await assert.rejects(collect(split, { batchSize: 4 }), /boom/);
   assert.throws(() => memorySplit(new Float32Array(3), new Int32Array(1), [1, 2, 2]));
   await assert.rejects(collect(base, { batchSize: 0 }), /batchSize must be a positive integer/);
+});
+
+/** Concatenates the parts of one global batch in shard order. */
+function concat(parts: Batch[]): Batch {
+  const x = new Float32Array(parts.reduce((s, p) => s + p.x.length, 0));
+  const y = new Int32Array(parts.reduce((s, p) => s + p.n, 0));
+  let o = 0, k = 0;
+  for (const p of parts) {
+    x.set(p.x, o);
+    y.set(p.y, k);
+    o += p.x.length;
+    k += p.n;
+  }
+  return { x, y, n: k, skipped: [] };
+}
+
+Deno.test("batches: N shards, concatenated in rank order, are the unsharded batches exactly", async () => {
+  const split = toySplit(50, 2);
+  const opts = { batchSize: 12, shuffle: true, seed: 3, epoch: 2, augment: true };
+  const whole = await collect(split, opts);
+  let flips = 0;
+  for (const b of whole) flips += b.x.filter((v, i) => i % 4 === 0 && v % 100 === 1).length;
+  assert.ok(flips > 0, "augmentation is on");
+  for (const count of [1, 2, 3, 5]) {
+    const shards = await Promise.all(
+      Array.from(
+        { length: count },
+        (_, index) => collect(split, { ...opts, shard: { index, count } }),
+      ),
+    );
+    assert.deepEqual(
+      whole.map((_, b) => concat(shards.map((s) => s[b]))),
+      whole.map((b) => ({ ...b, skipped: [] })),
+      `${count} shards`,
+    );
+    // The last batch (2 samples) leaves some of 3 or 5 ranks empty; the others split it.
+    assert.deepEqual(
+      shards.map((s) => s[4].n),
+      Array.from({ length: count }, (_, i) => {
+        const [lo, hi] = shardRange(2, i, count);
+        return hi - lo;
+      }),
+    );
+  }
+  // Only the shard's own samples are read.
+  const reads: number[] = [];
+  const counting: Split = {
+    ...split,
+    read(indices, o) {
+      reads.push(indices.length);
+      return split.read(indices, o);
+    },
+  };
+  await collect(counting, { ...opts, dropLast: true, shard: { index: 1, count: 4 } });
+  assert.deepEqual(reads, [3, 3, 3, 3]);
+  for (const shard of [{ index: 2, count: 2 }, { index: -1, count: 2 }, { index: 0, count: 0 }]) {
+    await assert.rejects(collect(split, { ...opts, shard }), /needs 0 <= index < count/);
+  }
+});
+
+Deno.test("batches: a deeper prefetch reads ahead but yields the same batches; a later failure waits its turn", async () => {
+  const base = toySplit(40);
+  const reads: number[] = [];
+  const split: Split = {
+    ...base,
+    prefetch: 3,
+    read(indices, opts) {
+      reads.push(indices[0]);
+      return base.read(indices, opts);
+    },
+  };
+  const opts = { batchSize: 4, shuffle: true, seed: 1, augment: true };
+  const it = batches(split, opts);
+  await it.next();
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(reads.length, 4, "batch 0 plus three ahead");
+  await it.return(undefined);
+  assert.deepEqual(await collect(split, opts), await collect(base, opts));
+
+  let seen = 0;
+  const failing: Split = {
+    ...base,
+    prefetch: 3,
+    read: (idx, o) => idx[0] >= 8 ? Promise.reject(new Error("late")) : base.read(idx, o),
+  };
+  await assert.rejects(async () => {
+    for await (const _ of batches(failing, { batchSize: 4 })) seen++;
+  }, /late/);
+  assert.equal(seen, 2, "batches before the failing one arrive first");
+});
+
+Deno.test("batches: with recycle, arrays are reused once the consumer moves on; same values", async () => {
+  const split = toySplit(40, 2);
+  const opts = { batchSize: 4, shuffle: true, seed: 2, augment: true };
+  const want = await collect(split, opts);
+  const seen = new Set<ArrayBufferLike>();
+  let i = 0;
+  for await (const b of batches(split, { ...opts, recycle: true })) {
+    assert.deepEqual(b, want[i++], `batch ${i - 1}`);
+    seen.add(b.x.buffer);
+  }
+  assert.equal(i, 10);
+  assert.equal(seen.size, 2, "prefetch 1: the batch in hand and the one being prepared");
 });

@@ -14,7 +14,6 @@ import { detectLaunch } from "../parallel/launch.ts";
 import { processAlive } from "../parallel/comm.ts";
 import { planBuckets } from "../runtime/grad_buckets.ts";
 import { TrainStep } from "../runtime/train_step.ts";
-import { shardBatch } from "../train/distributed.ts";
 import { assertParamsClose, batchOf, gpu, paramsWithBiases, rand } from "./helpers/gpu.ts";
 import { localGroup } from "./helpers/local_group.ts";
 
@@ -67,14 +66,6 @@ Deno.test("gradient buckets: in the order gradients become final, capped, first 
   assert.deepStrictEqual(b[3].grads.map((g) => g.offset), [0, 10]);
   // Every gradient lands in exactly one bucket.
   assert.strictEqual(b.flatMap((x) => x.grads).length, slots.length);
-});
-
-Deno.test("a rank's slice of a global batch", () => {
-  const x = Float32Array.from({ length: 6 * 2 }, (_, i) => i), y = Int32Array.of(0, 1, 2, 3, 4, 5);
-  const s = shardBatch({ x, y, n: 6 }, { index: 1, count: 3 });
-  assert.deepStrictEqual([...s.y], [2, 3]);
-  assert.deepStrictEqual([...s.x], [4, 5, 6, 7]);
-  assert.throws(() => shardBatch({ x, y, n: 6 }, { index: 0, count: 4 }), /does not split/);
 });
 
 const dp = () =>

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { readSafetensors } from "../data/safetensors.ts";
 import { init, type Params } from "../dsl/mod.ts";
 import { configs } from "../nets/mod.ts";
-import { convPositions, initFromA } from "../train/init_from.ts";
+import { convPositions, initFrom, initFromA } from "../train/init_from.ts";
 import { saveWeights } from "../train/weights.ts";
 import { jsonEvents, runTrain, tinyRun } from "./helpers/cli.ts";
 
@@ -81,6 +81,27 @@ for (const cfg of ["E", "D", "B"] as const) {
     }
   });
 }
+
+Deno.test("--init-from: weights of the same net (another training scale) give every layer", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    // The paper's S = 384 net starts from the S = 256 one: D from D, all 16 layers.
+    const d = configs.D(V);
+    const trained = init(d, 7);
+    const path = join(dir, "d256.safetensors");
+    await saveWeights(d, trained, path);
+    const params = init(d, 8);
+    const r = await initFrom(d, params, path);
+    assert.strictEqual(r.copied.length, d.params.length);
+    for (const p of d.params) assert.deepStrictEqual(params.get(p.name), trained.get(p.name));
+    // An A file into E still takes A's layers only.
+    const { path: aPath } = await trainedA(dir);
+    const e = configs.E(V);
+    assert.strictEqual((await initFrom(e, init(e, 1), aPath)).copied.length, 14);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
 
 Deno.test("--init-from: A of another width or a file without four convs is a clear error", async () => {
   const dir = await Deno.makeTempDir();

@@ -8,25 +8,10 @@ import type { Params } from "../dsl/mod.ts";
 import type { ForwardRunner } from "../runtime/forward.ts";
 import type { StepResult } from "../runtime/train_step.ts";
 import type { Collective } from "../parallel/comm.ts";
-import { EvalAccumulator, type EvalResult } from "./evaluate.ts";
 import { DataError } from "../data/errors.ts";
+import { EvalAccumulator, type EvalResult } from "./evaluate.ts";
 
 export type { Collective };
-
-/** This rank's slice of a global batch: samples [index * n / count, (index + 1) * n / count).
- *  Every rank reads the whole global batch (so augmentation is keyed by the sample's global
- *  position, as in one process) and keeps its part. The data pipeline's sharded batches
- *  (`batches(split, { shard })`) will read only the slice; this is the one place to swap. */
-export function shardBatch(b: Batch, shard?: { index: number; count: number }): Batch {
-  if (!shard || shard.count === 1) return b;
-  const n = b.n / shard.count, per = b.x.length / b.n;
-  if (!Number.isInteger(n)) throw new DataError(`batch of ${b.n} does not split in ${shard.count}`);
-  return {
-    x: b.x.subarray(shard.index * n * per, (shard.index + 1) * n * per),
-    y: b.y.subarray(shard.index * n, (shard.index + 1) * n),
-    n,
-  };
-}
 
 /** A step's metrics over the global batch, and whether any rank was asked to stop (the signal
  *  that asked: SIGINT wins over SIGTERM when both arrived). Every rank gets the same answer. */
@@ -60,20 +45,29 @@ export async function agreeStop(
   return sigint > 0 ? "SIGINT" : sigterm > 0 ? "SIGTERM" : undefined;
 }
 
-/** Validation over the test split, each rank taking every `size`-th batch and the counts summed
- *  over ranks: per-sample results do not depend on the batch, so the metrics equal one
- *  process's but for the order of a float64 sum. */
+/** Validation over the test split. Under MPI each global batch of `size` x the runner's batch is
+ *  sharded (data/dataset.ts batches: each rank reads only its part) and the counts are summed
+ *  over ranks: per-sample results do not depend on the batch, so the metrics equal one process's
+ *  but for the order of a float64 sum. `onBatch` sees every batch this rank read (for the
+ *  unreadable-image log). */
 export async function evaluateSharded(
   runner: ForwardRunner,
   data: Dataset,
   limit: number | undefined,
   ranks?: Collective,
+  onBatch?: (b: Batch) => void,
 ): Promise<EvalResult> {
   const acc = new EvalAccumulator(runner.model.classes);
-  const it = batches(data.test, { batchSize: runner.batch, limit });
-  let b = 0;
+  const size = ranks?.size ?? 1;
+  const it = batches(data.test, {
+    batchSize: runner.batch * size,
+    limit,
+    recycle: true,
+    shard: ranks ? { index: ranks.rank, count: size } : undefined,
+  });
   for await (const batch of it) {
-    if (ranks && b++ % ranks.size !== ranks.rank) continue;
+    onBatch?.(batch);
+    if (batch.n === 0) continue; // the last global batch can leave a rank nothing
     const x = batch.n === runner.batch
       ? batch.x
       : padTo(batch.x, runner.batch * (batch.x.length / batch.n));

@@ -3,7 +3,7 @@
 // are stage 1 conv 1, stage 2 conv 1, stage 3 convs 1 and 2; each is copied to the conv at the
 // same (stage, index within stage) of the deeper net, where the shapes agree by construction.
 import { DataError } from "../data/errors.ts";
-import { readSafetensors } from "../data/safetensors.ts";
+import { readSafetensors, type Tensor } from "../data/safetensors.ts";
 import type { Model, Params } from "../dsl/mod.ts";
 
 /** (stage, index within stage) of every conv layer, by its parameter prefix. */
@@ -24,9 +24,31 @@ export interface InitFromResult {
   params: Params;
 }
 
-/** Copies into `params` (in place) the paper's layers of the A checkpoint at `path`. */
-export async function initFromA(m: Model, params: Params, path: string): Promise<InitFromResult> {
+/**
+ * `--init-from FILE`, the paper's two uses of a trained net. A file with every parameter of this
+ * net, shapes equal (the same net trained at another scale: S = 384 starts from S = 256, the
+ * multi-scale nets from S = 384, section 3.1), gives all of them; any other file is taken as a
+ * trained config A, whose first four convs and three FC layers are copied (initFromA).
+ */
+export async function initFrom(m: Model, params: Params, path: string): Promise<InitFromResult> {
   const { tensors } = await readSafetensors(path);
+  const same = m.params.every((p) => {
+    const t = tensors.get(p.name);
+    return t?.data instanceof Float32Array && t.shape.join(",") === p.shape.join(",");
+  });
+  if (!same) return initFromA(m, params, path, tensors);
+  for (const p of m.params) params.set(p.name, Float32Array.from(tensors.get(p.name)!.data));
+  return { copied: m.params.map((p) => p.name), params };
+}
+
+/** Copies into `params` (in place) the paper's layers of the A checkpoint at `path`. */
+export async function initFromA(
+  m: Model,
+  params: Params,
+  path: string,
+  read?: Map<string, Tensor>,
+): Promise<InitFromResult> {
+  const tensors = read ?? (await readSafetensors(path)).tensors;
   const sources = [...new Set([...tensors.keys()].filter((k) => /^features\.\d+\.weight$/.test(k)))]
     .map((k) => k.replace(/\.weight$/, ""))
     .sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1]));

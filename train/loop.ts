@@ -8,6 +8,7 @@ import { batches, type Dataset } from "../data/dataset.ts";
 import { DataError } from "../data/errors.ts";
 import { atomicWriteText } from "../data/atomic.ts";
 import { type MetricRow, renderReport } from "../data/report.ts";
+import { SkipLog } from "../data/skips.ts";
 import { deriveSeed } from "../data/rng.ts";
 import { init, type InitScheme, type Model, type Params } from "../dsl/mod.ts";
 import type { TilePolicy } from "../compiler/lower.ts";
@@ -21,9 +22,8 @@ import {
   checkSameParams,
   type Collective,
   evaluateSharded,
-  shardBatch,
 } from "./distributed.ts";
-import { initFromA } from "./init_from.ts";
+import { initFrom } from "./init_from.ts";
 import { Progress } from "./progress.ts";
 import { afterEpoch, initialSchedule, type ScheduleConfig } from "./schedule.ts";
 import { saveWeights } from "./weights.ts";
@@ -54,6 +54,10 @@ export interface TrainConfig {
   precision?: Precision;
   /** f16: the first loss scale (default 2^16). */
   lossScale?: number;
+  /** Image folders: training scale S or [Smin, Smax], test scale Q, unreadable images fatal. */
+  scale?: number | readonly [number, number];
+  testScale?: number;
+  strictData?: boolean;
 }
 
 export interface RunContext {
@@ -122,7 +126,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
   const ck = ctx.resume ? await loadCheckpoint(ctx.resume, model) : undefined;
   if (!ck) {
     fresh = init(model, cfg.seed, cfg.init);
-    if (cfg.initFrom) copied = (await initFromA(model, fresh, cfg.initFrom)).copied;
+    if (cfg.initFrom) copied = (await initFrom(model, fresh, cfg.initFrom)).copied;
   }
   const step = await TrainStep.create(device, model, {
     batch: cfg.microBatch,
@@ -212,6 +216,19 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
     return [sig, on] as const;
   });
 
+  // Unreadable images (image folders) are replaced by the data layer; say so once per file.
+  const skips = new SkipLog((s, split) =>
+    progress.event(
+      "bad_image",
+      { path: s.path, reason: s.reason, split, replacement: s.replacement },
+      `warning: skipped unreadable ${split} image (${s.reason}); replaced by ${s.replacement}`,
+    )
+  );
+
+  const classNames = data.classNames ?? data.classes;
+  const meanMeta: Record<string, string> = data.name === "imagefolder"
+    ? { mean_rgb: JSON.stringify(data.normalization.mean) }
+    : {};
   let saved = !!ck;
   const save = async () => {
     if (!writer) return;
@@ -233,7 +250,11 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
       // A run resumed mid-epoch continues the epoch's sums, so its metrics row is the same.
       const part = state.batchInEpoch > 0 ? state.partial : undefined;
       const t0 = performance.now(), secondsBefore = state.seconds, trainBefore = part?.seconds ?? 0;
-      let lossSum = part?.lossSum ?? 0, correct = part?.correct ?? 0, seen = part?.seen ?? 0, b = 0;
+      let lossSum = part?.lossSum ?? 0, correct = part?.correct ?? 0, seen = part?.seen ?? 0;
+      // A run resumed mid-epoch starts at its next batch (same order) without reading the others.
+      let b = state.batchInEpoch;
+      // Under MPI each rank reads only its contiguous part of every global batch, every sample
+      // augmented by its position in the global batch (data/dataset.ts batches).
       const it = batches(data.train, {
         batchSize: cfg.batch,
         shuffle: true,
@@ -242,11 +263,14 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
         augment: true,
         dropLast: true,
         limit: trainCount,
+        shard: ranks ? { index: ranks.rank, count: size } : undefined,
+        startBatch: b,
+        recycle: true, // each batch is uploaded before the next is asked for
       });
       for await (const batch of it) {
-        if (b++ < state.batchInEpoch) continue; // resumed mid-epoch: same order, skip done work
-        const mine = shardBatch(batch, ranks && { index: ranks.rank, count: size });
-        const micro = splitBatch(mine.x, mine.y, accumulate, cfg.microBatch);
+        b++;
+        skips.add(batch.skipped, "train");
+        const micro = splitBatch(batch.x, batch.y, accumulate, cfg.microBatch);
         const own = await step.step(
           micro,
           state.schedule.lr,
@@ -303,7 +327,13 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
       }
       const trainSeconds = trainBefore + (performance.now() - t0) / 1000;
       evalRunner.setParams(await step.getParams());
-      const ev = await evaluateSharded(evalRunner, data, cfg.testLimit, ranks);
+      const ev = await evaluateSharded(
+        evalRunner,
+        data,
+        cfg.testLimit,
+        ranks,
+        (t) => skips.add(t.skipped, "test"),
+      );
       const row: MetricRow = {
         epoch: state.epoch + 1,
         train_loss: seen ? lossSum / seen : NaN,
@@ -317,6 +347,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
         ...(state.lossScale
           ? { loss_scale: state.lossScale.scale, skipped_steps: state.lossScale.skipped }
           : {}),
+        ...await epochSkips(skips, ranks),
       };
       metrics.push(row);
       state.schedule = afterEpoch(sched, state.schedule, state.epoch + 1, ev.top1);
@@ -327,13 +358,11 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
       // the resumed run drops metrics rows past its checkpoint.
       if (writer) {
         const params = await step.getParams();
-        await saveWeights(model, params, join(ctx.out, "weights.safetensors"), {
-          epoch: String(row.epoch),
-        });
+        // The class names (and an image folder's mean RGB) travel with the weights for predict.
+        const meta = { epoch: String(row.epoch), classes: JSON.stringify(classNames), ...meanMeta };
+        await saveWeights(model, params, join(ctx.out, "weights.safetensors"), meta);
         if (ev.top1 >= state.schedule.best) {
-          await saveWeights(model, params, join(ctx.out, "best.safetensors"), {
-            epoch: String(row.epoch),
-          });
+          await saveWeights(model, params, join(ctx.out, "best.safetensors"), meta);
         }
         await writeMetrics(ctx, cfg, metrics);
       }
@@ -361,6 +390,21 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
     evalRunner.destroy();
   }
   return { rows: metrics };
+}
+
+/** The epoch's unreadable-image fields of the metrics row. Under MPI the counts are summed over
+ *  ranks (each reads its own part of every batch); the file names are the ones this rank met
+ *  (rank 0 writes the row; the other ranks' names are in their own warnings). */
+async function epochSkips(skips: SkipLog, ranks?: Collective) {
+  const own = skips.takeEpoch();
+  if (!ranks) return own;
+  const [train, test] = await ranks.sum64(
+    [Number(own.skipped_images ?? 0), Number(own.test_skipped_images ?? 0)],
+    "the skipped-image counts",
+  );
+  return train || test || (own.bad_files as string[] | undefined)?.length
+    ? { ...own, skipped_images: train, test_skipped_images: test }
+    : {};
 }
 
 function checkFits(m: Model, d: Dataset): void {

@@ -11,7 +11,7 @@ import type { Model } from "../dsl/mod.ts";
 import { finishInput, IMAGENET_MEAN_RGB } from "../eval/image_input.ts";
 import type { Preprocess } from "../eval/sources.ts";
 
-/** Interleaved 8-bit pixels (HWC), as data/imagefolder.ts's RawImage. */
+/** Interleaved 8-bit pixels (HWC), as data/image_decode.ts's RawImage. */
 export interface Pixels {
   data: Uint8Array;
   width: number;
