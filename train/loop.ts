@@ -1,10 +1,10 @@
-// The training program: data, compiled step, schedule, validation, checkpoints, metrics and
-// the report, with exact resume and a clean stop on Ctrl-C or a non-finite loss.
-import { basename, join } from "node:path";
+// The training program: data, compiled step, schedule and checkpoints, with exact resume and a
+// clean stop on Ctrl-C or a non-finite loss. Validation is train/validate.ts; the metrics and
+// the report, train/run_files.ts.
+import { join } from "node:path";
 import { batches, type Dataset } from "../data/dataset.ts";
 import { DataError } from "../data/errors.ts";
-import { atomicWriteText } from "../data/atomic.ts";
-import { type MetricRow, renderReport } from "../data/report.ts";
+import type { MetricRow } from "../data/report.ts";
 import { deriveSeed } from "../data/rng.ts";
 import { init, type InitScheme, type Model, type Params } from "../dsl/mod.ts";
 import type { TilePolicy } from "../compiler/lower.ts";
@@ -12,10 +12,11 @@ import type { Precision } from "../compiler/precision.ts";
 import { ForwardRunner } from "../runtime/forward.ts";
 import { TrainStep } from "../runtime/train_step.ts";
 import { loadCheckpoint, saveCheckpoint, type TrainState } from "./checkpoint.ts";
-import { EvalAccumulator, type EvalResult } from "./evaluate.ts";
 import { initFromA } from "./init_from.ts";
 import { Progress } from "./progress.ts";
+import { readMetrics, writeMetrics } from "./run_files.ts";
 import { afterEpoch, initialSchedule, type ScheduleConfig } from "./schedule.ts";
+import { evaluate } from "./validate.ts";
 import { saveWeights } from "./weights.ts";
 
 export interface TrainConfig {
@@ -325,55 +326,6 @@ function splitBatch(x: Float32Array, y: Int32Array, parts: number, micro: number
     x: x.subarray(i * micro * per, (i + 1) * micro * per),
     y: y.subarray(i * micro, (i + 1) * micro),
   }));
-}
-
-export async function evaluate(
-  runner: ForwardRunner,
-  data: Dataset,
-  limit?: number,
-): Promise<EvalResult> {
-  const acc = new EvalAccumulator(runner.model.classes);
-  const it = batches(data.test, { batchSize: runner.batch, limit });
-  for await (const b of it) {
-    const x = b.n === runner.batch ? b.x : padTo(b.x, runner.batch * (b.x.length / b.n));
-    const logits = await runner.logits(x);
-    acc.add(logits, b.y, b.n, true);
-  }
-  return acc.result();
-}
-
-function padTo(x: Float32Array, n: number): Float32Array {
-  const out = new Float32Array(n);
-  out.set(x);
-  return out;
-}
-
-async function readMetrics(path: string): Promise<MetricRow[]> {
-  try {
-    const { readMetricsJsonl } = await import("../data/report.ts");
-    return await readMetricsJsonl(path);
-  } catch {
-    return [];
-  }
-}
-
-async function writeMetrics(ctx: RunContext, cfg: TrainConfig, rows: MetricRow[]): Promise<void> {
-  await atomicWriteText(
-    join(ctx.out, "metrics.jsonl"),
-    rows.map((r) => JSON.stringify(r)).join("\n") + "\n",
-  );
-  const last = rows[rows.length - 1];
-  const html = renderReport({
-    title: `Training ${ctx.model.name} (${basename(cfg.net)})`,
-    config: { ...cfg, adapter: ctx.adapter, data: ctx.dataDescription },
-    epochs: rows,
-    throughput: last
-      ? { images_per_s: Number(last.images_per_s.toFixed(1)), adapter: ctx.adapter }
-      : undefined,
-    notes: [ctx.dataDescription, `adapter: ${ctx.adapter}`, ...(ctx.notes ?? [])],
-    generatedAt: new Date().toISOString(),
-  });
-  await atomicWriteText(join(ctx.out, "report.html"), html);
 }
 
 export type { Params };
