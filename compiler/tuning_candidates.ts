@@ -1,8 +1,7 @@
 // The candidate tiles the autotuner (runtime/tuner.ts, `deno task tune`) tries for a GEMM-like
 // kernel on an adapter: the policy's own first, then the variants that suit the adapter (register
 // and "direct" blocks on CPU rasterizers, workgroup-memory and split-K tiles on GPUs).
-import { convDims } from "./kernels/conv.ts";
-import { convGradWeightDims } from "./kernels/conv_grad_weight.ts";
+import { convDims, convGradWeightDims } from "./kernels/conv_geometry.ts";
 import { workgroupTileBytes } from "./kernels/gemm.ts";
 import { canonicalJson, type GemmTile } from "./kernels/spec.ts";
 import type { AdapterTraits } from "./kernels/tiles.ts";

@@ -7,9 +7,6 @@ import {
   and,
   cast,
   div,
-  type Expr,
-  ge,
-  lt,
   mod,
   mul,
   ref,
@@ -27,39 +24,8 @@ import {
 } from "./epilogue.ts";
 import { emitSplitKGemm, emitWorkgroupGemm, type GemmOperands } from "./gemm.ts";
 import { convVec4, emitConvDirect, emitConvRegister } from "./conv_register.ts";
+import { convDims, inRange, outIndex, pixelRefs, pixelSetup } from "./conv_geometry.ts";
 import type { ConvSpec, EmittedKernel } from "./spec.ts";
-
-export function convDims(s: ConvSpec) {
-  const ho = s.h + 2 * s.pad - s.k + 1, wo = s.w + 2 * s.pad - s.k + 1;
-  return { ho, wo, m: s.o, n: s.n * ho * wo, k: s.c * s.k * s.k };
-}
-
-export const inRange = (v: Expr, limit: number): Expr => and(ge(v, 0), lt(v, limit));
-
-/** Column setup shared by every variant: output pixel (image, oy, ox) of flat column `col`. */
-export function pixelSetup(w: WgslWriter, s: ConvSpec, col: Expr, sfx: string) {
-  const { ho, wo } = convDims(s);
-  const img = w.let(`img${sfx}`, div(col, ho * wo));
-  const rem = w.let(`rem${sfx}`, mod(col, ho * wo));
-  const oy = w.let(`oy${sfx}`, cast("i32", div(rem, wo)));
-  const ox = w.let(`ox${sfx}`, cast("i32", mod(rem, wo)));
-  const xb = w.let(`xb${sfx}`, mul(img, s.c * s.h * s.w));
-  return { img, rem, oy, ox, xb };
-}
-
-const pixelRefs = (sfx: string) => ({
-  img: ref(`img${sfx}`, "u32"),
-  rem: ref(`rem${sfx}`, "u32"),
-  oy: ref(`oy${sfx}`, "i32"),
-  ox: ref(`ox${sfx}`, "i32"),
-  xb: ref(`xb${sfx}`, "u32"),
-});
-
-/** Flat output index of channel `o` at the pixel with setup suffix `sfx`. */
-export function outIndex(s: ConvSpec, o: Expr, sfx: string): Expr {
-  const { ho, wo } = convDims(s), p = pixelRefs(sfx);
-  return add(mul(add(mul(p.img, s.o), o), ho * wo), p.rem);
-}
 
 /** The GEMM view of the conv; A and B read wt and x through `w` (f16 storage converts). */
 function operands(s: ConvSpec, w: WgslWriter): GemmOperands {

@@ -8,7 +8,6 @@ import {
   cast,
   div,
   type Expr,
-  ge,
   lt,
   mod,
   mul,
@@ -41,13 +40,7 @@ import {
   registerLike,
 } from "./gemm.ts";
 import type { ConvGradWeightSpec, EmittedKernel } from "./spec.ts";
-
-export function convGradWeightDims(s: ConvGradWeightSpec) {
-  const ho = s.h + 2 * s.pad - s.k + 1, wo = s.w + 2 * s.pad - s.k + 1;
-  return { ho, wo, m: s.o, n: s.c * s.k * s.k, k: s.n * ho * wo };
-}
-
-const inRange = (v: Expr, limit: number): Expr => and(ge(v, 0), lt(v, limit));
+import { convGradWeightDims, inRange } from "./conv_geometry.ts";
 
 /** The GEMM's operands, read through `w` (the kernel's writer, which knows the storage types). */
 function operands(s: ConvGradWeightSpec, w: WgslWriter): GemmOperands {

@@ -9,7 +9,7 @@
 import { add, mul, ref, type WgslWriter } from "../wgsl/mod.ts";
 import { ceilDiv, entry, grid } from "./common.ts";
 import { type ConvSpec } from "./spec.ts";
-import { convDims, pixelSetup } from "./conv.ts";
+import { convDims, pixelSetup } from "./conv_geometry.ts";
 import { emitEpilogue, emitOutputStore } from "./epilogue.ts";
 import {
   accName,

@@ -1,7 +1,6 @@
 // Element counts of a kernel's storage bindings, in binding order (the step uniform is not a
 // storage binding and is left out). Runners and the limits check size buffers from this.
-import { convDims } from "./conv.ts";
-import { convGradWeightDims } from "./conv_grad_weight.ts";
+import { convDims, convGradWeightDims } from "./conv_geometry.ts";
 import type { EpilogueOp, KernelKind, KernelSpec } from "./spec.ts";
 
 export interface StorageSize {

@@ -1,6 +1,7 @@
 // Convolution, stride 1, zero padding: the forward conv, and the weight gradient. The input
 // gradient is the same conv primitive with `flip` (the transposed, spatially flipped kernel)
 // and padding k-1-pad, so it shares the forward's kernel.
+import { convOut } from "../kernels/conv_geometry.ts";
 import { fmtShape, require, requireRank } from "../shape.ts";
 import type { OpDef } from "./types.ts";
 import { floats, zerosLike } from "./util.ts";
@@ -32,14 +33,14 @@ export const conv2d: OpDef<"conv2d"> = {
       c === x[1],
       `conv expects ${c} input channels, got ${x[1]} (input ${fmtShape(x)})`,
     );
-    const h = x[2] + 2 * a.pad - a.k + 1, wd = x[3] + 2 * a.pad - a.k + 1;
+    const h = convOut(x[2], a.k, a.pad), wd = convOut(x[3], a.k, a.pad);
     require(h > 0 && wd > 0, `conv ${a.k}x${a.k} does not fit input ${fmtShape(x)}`);
     return { shape: [x[0], o, h, wd], dtype: "f32" };
   },
   reference: ([xt, wt], a) => {
     const [N, C, H, W] = xt.shape, k = a.k;
     const O = a.flip ? wt.shape[1] : wt.shape[0];
-    const Ho = H + 2 * a.pad - k + 1, Wo = W + 2 * a.pad - k + 1;
+    const Ho = convOut(H, k, a.pad), Wo = convOut(W, k, a.pad);
     const x = floats(xt), w = floats(wt), y = zerosLike(xt, N * O * Ho * Wo);
     for (let n = 0; n < N; n++) {
       for (let o = 0; o < O; o++) {
@@ -81,7 +82,7 @@ export const conv2d_grad_weight: OpDef<"conv2d_grad_weight"> = {
     requireRank(x, 4, "conv_grad_weight input");
     requireRank(g, 4, "conv_grad_weight gradient");
     require(x[0] === g[0], `batch ${x[0]} vs ${g[0]}`);
-    const h = x[2] + 2 * a.pad - a.k + 1, w = x[3] + 2 * a.pad - a.k + 1;
+    const h = convOut(x[2], a.k, a.pad), w = convOut(x[3], a.k, a.pad);
     require(
       g[2] === h && g[3] === w,
       `conv_grad_weight gradient ${fmtShape(g)} is not the output of a ${a.k}x${a.k} conv ` +
