@@ -1,4 +1,5 @@
 // What every command shares: loading a net file with the variant flags, one-line errors.
+import { UserError } from "../compiler/errors.ts";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,12 +8,7 @@ import type { Variant } from "../nets/vgg.ts";
 import { type Precision, PRECISIONS } from "../compiler/precision.ts";
 
 /** An error the user caused (a flag, a file): printed as one line, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+export class UsageError extends UserError {}
 
 /** The variant flags every command that takes a NET accepts. */
 export const variantOptions = {
@@ -110,26 +106,14 @@ export function parse<T extends ParseArgsConfig["options"]>(args: string[], opti
   }
 }
 
-/** Runs a command: known errors print one line (no stack) and exit non-zero. */
+/** Runs a command: a user's error (compiler/errors.ts) prints one line (no stack) and exits 2;
+ *  anything else is a bug and keeps its stack. */
 export async function main(f: () => Promise<void>): Promise<void> {
   try {
     await f();
   } catch (e) {
-    const err = e as Error;
-    const known = [
-      "UsageError",
-      "NetError",
-      "DataError",
-      "GpuError",
-      "TemplateSyntaxError",
-      "ShapeError",
-      "TrainingStopped",
-      "LimitError",
-      "NoAdapterError",
-      "TuningError",
-    ];
-    if (known.includes(err.name)) {
-      console.error(`error: ${err.message}`);
+    if (e instanceof UserError) {
+      console.error(`error: ${e.message}`);
       Deno.exit(2);
     }
     throw e;

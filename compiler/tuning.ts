@@ -3,6 +3,7 @@
 // the winners to tuning/<adapter-key>.json, which ships with the repository so users do not pay
 // the tuning time. Here: the table's format, its keys (derived mechanically from the spec), and
 // the policy wrapper the lowering takes.
+import { UserError } from "./errors.ts";
 import {
   canonicalJson,
   type ConvGradWeightSpec,
@@ -80,12 +81,7 @@ export function withTuning(policy: TilePolicy, table: TuningTable | undefined): 
   };
 }
 
-export class TuningError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TuningError";
-  }
-}
+export class TuningError extends UserError {}
 
 const VARIANTS = new Set(["register", "direct", "workgroup", "splitk"]);
 

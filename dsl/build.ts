@@ -1,6 +1,7 @@
 // Lowers a layer tree to IR for a given batch size, naming parameters as torchvision does
 // (features.N / classifier.N) and wrapping every shape-rule failure with the layer's name and
 // position in the chain. Running it at batch 1 is how `model()` checks shapes at definition.
+import { UserError } from "../compiler/errors.ts";
 import { GraphBuilder } from "../compiler/ir.ts";
 import { fmtShape, ShapeError } from "../compiler/shape.ts";
 import { describe, type Layer } from "./layers.ts";
@@ -25,12 +26,7 @@ export interface LayerRow {
   flops: number;
 }
 
-export class NetError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "NetError";
-  }
-}
+export class NetError extends UserError {}
 
 export interface BuildOptions {
   batch: number;

@@ -6,6 +6,7 @@
 // followed by ReLU ("all hidden layers are equipped with ReLU"); a hidden `FC-N` is FC, ReLU,
 // dropout 0.5 (section 3.1); the FC right before `soft-max` (or last) is the output layer.
 // `a * 3` repeats, parentheses group, `residual(...)` and `branch(a, b)` merge branches.
+import { UserError } from "../compiler/errors.ts";
 import {
   branch,
   conv1,
@@ -30,12 +31,7 @@ type Tok =
   | { t: "val"; v: unknown; at: number }
   | { t: "end"; at: number };
 
-export class TemplateSyntaxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TemplateSyntaxError";
-  }
-}
+export class TemplateSyntaxError extends UserError {}
 
 function lex(strings: readonly string[], values: unknown[]): { toks: Tok[]; text: string } {
   const toks: Tok[] = [];

@@ -1,6 +1,7 @@
 // The executor: turns a kernel plan into GPU objects (buffers by the memory plan, pipelines
 // created asynchronously up front and shared by spec key, bind groups made once) and encodes
 // the kernels into command buffers. Math never happens here; only plumbing.
+import { UserError } from "../compiler/errors.ts";
 import type { KernelPlan, PlannedKernel } from "../compiler/lower.ts";
 import type { EmittedKernel, KernelSpec } from "../compiler/kernels/spec.ts";
 import { specKey } from "../compiler/kernels/spec.ts";
@@ -24,12 +25,7 @@ export interface ExtraKernel {
 
 type Typed = Float32Array | Float16Array | Int32Array | Uint32Array;
 
-export class GpuError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "GpuError";
-  }
-}
+export class GpuError extends UserError {}
 
 const USAGE = () => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
 const align4 = (n: number) => Math.max(16, Math.ceil(n / 16) * 16);

@@ -1,6 +1,7 @@
 // The training program: data, compiled step, schedule and checkpoints, with exact resume and a
 // clean stop on Ctrl-C or a non-finite loss. Validation is train/validate.ts; the metrics and
 // the report, train/run_files.ts.
+import { UserError } from "../compiler/errors.ts";
 import { join } from "node:path";
 import { batches, type Dataset } from "../data/dataset.ts";
 import { DataError } from "../data/errors.ts";
@@ -61,12 +62,7 @@ export interface RunContext {
   notes?: string[];
 }
 
-export class TrainingStopped extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TrainingStopped";
-  }
-}
+export class TrainingStopped extends UserError {}
 
 export const CHECKPOINT = "checkpoint.safetensors";
 
