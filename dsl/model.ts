@@ -40,14 +40,21 @@ export function model(name: string, net: Layer, input: readonly number[]): Model
 }
 
 export interface ForwardOptions {
+  /** "eval" (default): running statistics, no dropout; "train": batch statistics. */
   mode?: "train" | "eval";
+  /** Dropout in "train" mode (default on). */
+  dropout?: boolean;
   /** Add a labels input and a `loss` output (softmax cross-entropy on the logits). */
   loss?: boolean;
 }
 
 /** The forward IR with outputs `logits` and (when the net ends in soft-max) `probs`. */
 export function forwardGraph(m: Model, batch: number, opts: ForwardOptions = {}): Graph {
-  const { b, out } = buildNet(m.net, m.input, { batch, mode: opts.mode ?? "eval" });
+  const { b, out } = buildNet(m.net, m.input, {
+    batch,
+    mode: opts.mode ?? "eval",
+    dropout: opts.dropout,
+  });
   const logits = m.endsInSoftmax ? b.node(out).inputs[0] : out;
   if (b.node(logits).shape.length !== 2) {
     throw new NetError(
@@ -66,10 +73,13 @@ export function forwardGraph(m: Model, batch: number, opts: ForwardOptions = {})
   return b.build();
 }
 
-/** Forward + loss + backward: outputs `logits`, `loss` and `grad:<name>` per parameter. */
+/** Forward in training mode + loss + backward: outputs `logits`, `loss`, `grad:<name>` per
+ *  trainable parameter, and `running:<name>` per running statistic (its updated value).
+ *  `dropout: false` keeps everything of training mode but dropout (gradient checks). */
 export function trainGraph(m: Model, batch: number, opts: { dropout?: boolean } = {}): Graph {
   const fwd = forwardGraph(m, batch, {
-    mode: opts.dropout === false ? "eval" : "train",
+    mode: "train",
+    dropout: opts.dropout !== false,
     loss: true,
   });
   return grad(fwd, "loss");

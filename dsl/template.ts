@@ -7,21 +7,18 @@
 // dropout 0.5 (section 3.1); the FC right before `soft-max` (or last) is the output layer.
 // `a * 3` repeats, parentheses group, `residual(...)` and `branch(a, b)` merge branches.
 import { UserError } from "../compiler/errors.ts";
+import { layers } from "../compiler/ops/mod.ts";
 import {
   branch,
   conv1,
   conv3,
   dropout,
   fc,
-  flatten,
   type Layer,
-  lrn,
-  pool,
   relu,
   repeat,
   residual,
   seq,
-  softmax,
 } from "./layers.ts";
 
 type Tok =
@@ -76,27 +73,19 @@ function syntax(text: string, at: number, msg: string): TemplateSyntaxError {
 const isLayer = (v: unknown): v is Layer =>
   typeof v === "object" && v !== null && typeof (v as { kind?: unknown }).kind === "string";
 
-/** Combinator spellings: name(args). */
+/** Spellings name(args): the combinators, and every layer's calls (compiler/ops/, `spell`). */
 const calls: Record<string, (args: (number | Layer)[]) => Layer> = {
-  conv3: ([c]) => conv3(num(c)),
-  conv1: ([c]) => conv1(num(c)),
-  fc: ([c]) => fc(num(c)),
-  dropout: ([p]) => dropout(p === undefined ? 0.5 : num(p)),
-  lrn: () => lrn(),
   residual: (args) => residual(...args.map(layer)),
   branch: (args) => branch(...args.map(layer)),
 };
-const bare: Record<string, Layer> = {
-  relu,
-  pool,
-  maxpool: pool,
-  flatten,
-  softmax,
-  "soft-max": softmax,
-  LRN: lrn(),
-  lrn: lrn(),
-  dropout: dropout(0.5),
-};
+/** Bare spellings: relu, maxpool, LRN, soft-max, ... */
+const bare: Record<string, Layer> = {};
+for (const def of Object.values(layers)) {
+  Object.assign(bare, def.spell?.bare);
+  for (const [name, f] of Object.entries(def.spell?.call ?? {})) {
+    calls[name] = (args) => f(args.map(num));
+  }
+}
 /** Paper spellings: name-N. `output` is true for an FC that ends the net (before soft-max). */
 const paper: Record<string, (n: number, output: boolean) => Layer> = {
   conv3: (n) => seq(conv3(n), relu),

@@ -5,7 +5,7 @@ import { UserError } from "../compiler/errors.ts";
 import type { KernelPlan, PlannedKernel } from "../compiler/lower.ts";
 import type { EmittedKernel, KernelSpec } from "../compiler/kernels/spec.ts";
 import { specKey } from "../compiler/kernels/spec.ts";
-import { emitters } from "../compiler/kernels/mod.ts";
+import { emitKernel } from "../compiler/kernels/mod.ts";
 import { checkLimits } from "../compiler/kernels/limits.ts";
 import { type MemoryPlan, planMemory } from "./memory.ts";
 import { writable } from "./kernel_runner.ts";
@@ -47,7 +47,7 @@ export class Executor {
     this.mem = planMemory(plan, persistent);
     this.kernels = plan.kernels.map((k) => ({
       ...k,
-      emitted: emitters[k.spec.kind](k.spec as never),
+      emitted: emitKernel(k.spec),
       key: specKey(k.spec),
     }));
     this.buffers = this.mem.slots.map((s, i) =>
@@ -112,7 +112,7 @@ export class Executor {
   /** Pipelines for kernels outside the plan, compiled before they are first encoded. */
   async prepareExtra(extra: ExtraKernel[]): Promise<PreparedExtra[]> {
     return await Promise.all(extra.map(async (x) => {
-      const emitted = emitters[x.spec.kind](x.spec as never), key = specKey(x.spec);
+      const emitted = emitKernel(x.spec), key = specKey(x.spec);
       checkLimits(emitted, this.device.limits, x.name, x.buffers.map((b) => b.size));
       await this.pipeline(x.name, emitted, key);
       return { name: x.name, emitted, key, group: this.bindGroup(x.name, emitted, key, x.buffers) };

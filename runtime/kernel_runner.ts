@@ -2,7 +2,7 @@
 // batches a whole plan into one submission). Buffers are made per call; pipelines are cached
 // per device by WGSL text.
 import { emitKernel } from "../compiler/kernels/mod.ts";
-import { storageSizes } from "../compiler/kernels/io.ts";
+import { storageSizes } from "../compiler/kernels/mod.ts";
 import type { EmittedKernel, KernelSpec } from "../compiler/kernels/spec.ts";
 
 /** Float16Array for bindings a spec stores as f16 (`f16` positions). */

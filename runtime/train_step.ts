@@ -7,8 +7,11 @@ import { applyPrecision, type Precision } from "../compiler/precision.ts";
 import { type LossScaleOptions, LossScaler } from "./loss_scale.ts";
 import type { KernelSpec } from "../compiler/kernels/spec.ts";
 import { type Model, type Params, trainGraph } from "../dsl/mod.ts";
+import { size } from "../compiler/ir.ts";
+import type { Graph } from "../compiler/ir.ts";
+import { ROLES } from "../compiler/ops/leaves.ts";
 import { Executor, type PreparedExtra, readBuffer, type Timing } from "./executor.ts";
-import { inputId, paramIds, persistentValues } from "./forward.ts";
+import { findInput, inputId, paramIds, persistentValues } from "./forward.ts";
 
 export interface TrainOptions {
   /** Images per micro-batch (one forward/backward). */
@@ -16,7 +19,8 @@ export interface TrainOptions {
   /** Micro-batches accumulated per SGD update (effective batch = batch * accumulate). */
   accumulate?: number;
   momentum?: number;
-  /** L2 on weights only (biases are not decayed, as in the paper's Caffe setup). */
+  /** L2 on the parameters whose role takes it: weights, not biases (the paper's Caffe setup;
+   *  compiler/ops/leaves.ts). */
   weightDecay?: number;
   /** Dropout on (training) or off (gradient checks). */
   dropout?: boolean;
@@ -49,14 +53,26 @@ export class TrainStep {
   private updates: PreparedExtra[] = [];
   private metric: PreparedExtra[] = [];
   private checks: PreparedExtra[] = [];
+  /** Every parameter by name (running statistics included), and the SGD-trained ones. */
   private readonly ids: Map<string, number>;
+  private readonly trained: Map<string, number>;
+  /** Running statistics: the buffer of the updated value, copied over the parameter after each
+   *  micro-batch (a training forward updates them, as PyTorch's does). */
+  private readonly running: { param: number; updated: number; bytes: number }[];
   /** f16: the loss scale, and the flag buffer the overflow checks set. */
   readonly scaler?: LossScaler;
   private flag?: GPUBuffer;
 
   private constructor(readonly model: Model, readonly ex: Executor, readonly opts: TrainOptions) {
     this.accumulate = opts.accumulate ?? 1;
-    this.ids = paramIds(ex.plan.graph);
+    const g = ex.plan.graph;
+    this.ids = paramIds(g);
+    this.trained = new Map([...this.ids].filter(([, id]) => roleOf(g, id).trainable));
+    this.running = [...this.ids].flatMap(([name, id]) => {
+      const updated = g.outputs[`running:${name}`];
+      if (updated === undefined) return [];
+      return [{ param: id, updated, bytes: 4 * Math.max(1, size(g.nodes[id].shape)) }];
+    });
     if (opts.precision === "f16") this.scaler = new LossScaler(opts.lossScale);
   }
 
@@ -82,7 +98,7 @@ export class TrainStep {
     const flag = this.scaler
       ? this.flag = device.createBuffer({ label: "overflow", size: 16, usage: USAGE() })
       : undefined;
-    for (const [name, id] of this.ids) {
+    for (const [name, id] of this.trained) {
       const size = g.nodes[id].shape.reduce((a, b) => a * b, 1);
       const m = device.createBuffer({
         label: `momentum:${name}`,
@@ -91,14 +107,13 @@ export class TrainStep {
       });
       this.momentum.set(name, m);
       const grad = this.ex.buffer(g.outputs[`grad:${name}`]);
-      const isBias = name.endsWith(".bias");
       specs.push({
         name: `${name}:sgd`,
         spec: {
           kind: "sgd",
           size,
           momentum: o.momentum ?? 0.9,
-          weightDecay: isBias ? 0 : o.weightDecay ?? 5e-4,
+          weightDecay: roleOf(g, id).decay ? o.weightDecay ?? 5e-4 : 0,
           ...(flag ? { lossScale: true as const } : {}),
         },
         buffers: [this.ex.buffer(id), m, grad, ...(flag ? [flag] : [])],
@@ -157,9 +172,10 @@ export class TrainStep {
     return out;
   }
 
+  /** SGD's momentum buffers, by parameter name (trained parameters only). */
   async getMomentum(): Promise<Params> {
     const out: Params = new Map();
-    for (const [name, id] of this.ids) {
+    for (const [name, id] of this.trained) {
       const n = this.ex.plan.graph.nodes[id].shape.reduce((a, b) => a * b, 1);
       out.set(
         name,
@@ -170,7 +186,7 @@ export class TrainStep {
   }
 
   setMomentum(p: Params): void {
-    for (const [name] of this.ids) {
+    for (const [name] of this.trained) {
       const v = p.get(name);
       if (v) {
         this.ex.device.queue.writeBuffer(this.momentum.get(name)!, 0, v as unknown as BufferSource);
@@ -182,7 +198,7 @@ export class TrainStep {
   async getGrads(): Promise<Params> {
     const out: Params = new Map();
     const unscale = 1 / (this.scaler?.scale ?? 1);
-    for (const [name] of this.ids) {
+    for (const [name] of this.trained) {
       const g = await this.ex.read(this.ex.plan.graph.outputs[`grad:${name}`]) as Float32Array;
       out.set(name, unscale === 1 ? g : g.map((v) => v * unscale));
     }
@@ -204,9 +220,7 @@ export class TrainStep {
     }
     const g = this.ex.plan.graph, dev = this.ex.device;
     const xId = inputId(g, "x"), yId = inputId(g, "labels");
-    const seedId = g.nodes.find((n) =>
-      n.op === "input" && (n.attrs as { name: string }).name === "seed"
-    )?.id;
+    const seedId = findInput(g, "seed");
     const scale = this.scaler?.scale;
     if (scale !== undefined) {
       this.writeLossGradient();
@@ -228,6 +242,9 @@ export class TrainStep {
       if (i === 0) this.ex.encodeExtra(enc, this.fills, opts.timing);
       this.ex.encode(enc, { timing: opts.timing });
       this.ex.encodeExtra(enc, this.metric, opts.timing);
+      for (const r of this.running) {
+        enc.copyBufferToBuffer(this.ex.buffer(r.updated), 0, this.ex.buffer(r.param), 0, r.bytes);
+      }
       const last = i === micro.length - 1;
       if (last && opts.update !== false) {
         this.ex.encodeExtra(enc, this.checks, opts.timing);
@@ -269,4 +286,11 @@ export class TrainStep {
     this.metrics.destroy();
     this.flag?.destroy();
   }
+}
+
+/** The role facts of parameter node `id` (compiler/ops/leaves.ts). */
+function roleOf(g: Graph, id: number) {
+  const n = g.nodes[id];
+  if (n.op !== "param") throw new Error(`train step: %${id} is not a parameter`);
+  return ROLES[n.attrs.role];
 }

@@ -65,7 +65,7 @@ export function epilogueInputs(
   const size = shape.reduce((a, b) => a * b, 1);
   return epi.flatMap((op, k): (Float32Array | Uint32Array)[] => {
     if (op.op === "bias") return [rand(shape[1], seed + 100 + k)];
-    if (op.op === "mask" || op.op === "add") return [rand(size, seed + 200 + k)];
+    if (op.op === "relu_grad" || op.op === "add") return [rand(size, seed + 200 + k)];
     if (op.op === "dropout") return [Uint32Array.of(0x9e3779b9 ^ seed)];
     return [];
   });
@@ -86,7 +86,7 @@ export function epilogueReference(
       case "relu":
         y = ops.relu.reference([y], {});
         break;
-      case "mask":
+      case "relu_grad":
         y = ops.relu_grad.reference([y, t([...y.shape], extras[k++])], {});
         break;
       case "add":

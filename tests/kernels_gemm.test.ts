@@ -50,7 +50,7 @@ const DIRECT: GemmTile[] = [
 const EPILOGUES: EpilogueOp[][] = [
   [],
   [{ op: "bias" }, { op: "relu" }],
-  [{ op: "mask" }],
+  [{ op: "relu_grad" }],
   [{ op: "add" }, { op: "dropout", p: 0.5, key: 7 }],
   [{ op: "bias" }, { op: "relu" }, { op: "dropout", p: 0.25, key: 3 }],
 ];

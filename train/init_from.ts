@@ -6,15 +6,16 @@ import { DataError } from "../data/errors.ts";
 import { readSafetensors } from "../data/safetensors.ts";
 import type { Model, Params } from "../dsl/mod.ts";
 
-/** (stage, index within stage) of every conv layer, by its parameter prefix. */
+/** (stage, index within stage) of every conv layer, by its parameter prefix: a pooling layer
+ *  ends a stage (its layer kind says so, whatever its name). */
 export function convPositions(m: Model): Map<string, [number, number]> {
   const out = new Map<string, [number, number]>();
   let stage = 0, idx = 0;
   for (const row of m.table) {
-    if (row.desc === "maxpool") {
+    if (row.endsStage) {
       stage++;
       idx = 0;
-    } else if (row.desc.startsWith("conv")) out.set(row.name, [stage, idx++]);
+    } else if (row.kind === "conv") out.set(row.name, [stage, idx++]);
   }
   return out;
 }
@@ -27,7 +28,10 @@ export interface InitFromResult {
 /** Copies into `params` (in place) the paper's layers of the A checkpoint at `path`. */
 export async function initFromA(m: Model, params: Params, path: string): Promise<InitFromResult> {
   const { tensors } = await readSafetensors(path);
-  const sources = [...new Set([...tensors.keys()].filter((k) => /^features\.\d+\.weight$/.test(k)))]
+  // Conv weights are the rank-4 `features.N.weight` tensors (a batch norm's weight is rank 1).
+  const isConv = (k: string) =>
+    /^features\.\d+\.weight$/.test(k) && tensors.get(k)!.shape.length === 4;
+  const sources = [...new Set([...tensors.keys()].filter(isConv))]
     .map((k) => k.replace(/\.weight$/, ""))
     .sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1]));
   if (sources.length < 4) {

@@ -21,11 +21,15 @@ import {
   emitOutputStore,
   epilogueBindings,
   epilogueBytes,
+  epilogueSizes,
 } from "./epilogue.ts";
 import { emitSplitKGemm, emitWorkgroupGemm, type GemmOperands } from "./gemm.ts";
 import { convVec4, emitConvDirect, emitConvRegister } from "./conv_register.ts";
 import { convDims, inRange, outIndex, pixelRefs, pixelSetup } from "./conv_geometry.ts";
 import type { ConvSpec, EmittedKernel } from "./spec.ts";
+import type { KernelDef } from "../ops/types.ts";
+import { appendEpilogue } from "../ops/util.ts";
+import { f } from "./io.ts";
 
 /** The GEMM view of the conv; A and B read wt and x through `w` (f16 storage converts). */
 function operands(s: ConvSpec, w: WgslWriter): GemmOperands {
@@ -71,7 +75,7 @@ export function emitConv(s: ConvSpec): EmittedKernel {
   }
   const w = newWriter(
     `conv ${s.n}x${s.c}x${s.h}x${s.w} -> ${s.o} k${s.k} pad${s.pad}${s.flip ? " flip" : ""}${
-      s.pool ? " + maxpool" : ""
+      s.pool ? ` + ${s.pool}pool` : ""
     } (${t.variant})`,
   );
   const bindings = declareBindings(
@@ -89,8 +93,8 @@ export function emitConv(s: ConvSpec): EmittedKernel {
     : t.variant === "workgroup"
     ? emitWorkgroupGemm(w, operands(s, w), t)
     : emitSplitKGemm(w, operands(s, w), t);
-  // What is stored: the pooled map when the pool is folded in (3 compares per pooled value,
-  // counted as the standalone maxpool counts them).
+  // What is stored: the pooled map when the pool is folded in (3 compares or adds per pooled
+  // value, counted as the standalone pool kernels count them).
   const ySize = s.pool ? s.n * s.o * Math.floor(ho / 2) * Math.floor(wo / 2) : s.n * s.o * ho * wo;
   return kernel({
     name: `conv ${t.variant}${s.pool ? "+pool" : ""} ${t.tm}x${t.tn}${convVec4(s) ? " vec4" : ""}`,
@@ -101,3 +105,19 @@ export function emitConv(s: ConvSpec): EmittedKernel {
     bytes: 4 * (s.n * s.c * s.h * s.w + s.o * k + ySize) + epilogueBytes(s.epilogue, ySize, s.o),
   });
 }
+
+export const conv: KernelDef<ConvSpec> = {
+  emit: emitConv,
+  storage: (s) => {
+    const { ho, wo } = convDims(s);
+    const y = s.pool ? s.n * s.o * Math.floor(ho / 2) * Math.floor(wo / 2) : s.n * s.o * ho * wo;
+    return [
+      f(s.n * s.c * s.h * s.w),
+      f(s.o * s.c * s.k * s.k),
+      ...epilogueSizes(s.epilogue, y, s.o),
+      f(y),
+    ];
+  },
+  // A pooled conv's epilogue runs before its pool: nothing may join it after.
+  epilogue: (s, op) => s.pool ? undefined : appendEpilogue(s, op),
+};

@@ -40,6 +40,8 @@ import {
   registerLike,
 } from "./gemm.ts";
 import type { ConvGradWeightSpec, EmittedKernel } from "./spec.ts";
+import type { KernelDef } from "../ops/types.ts";
+import { f } from "./io.ts";
 import { convGradWeightDims, inRange } from "./conv_geometry.ts";
 
 /** The GEMM's operands, read through `w` (the kernel's writer, which knows the storage types). */
@@ -302,3 +304,11 @@ export function emitConvGradWeight(s: ConvGradWeightSpec): EmittedKernel {
     bytes: 4 * (s.n * s.c * s.h * s.w + s.n * s.o * ho * wo + m * n * (s.accumulate ? 2 : 1)),
   });
 }
+
+export const convGradWeight: KernelDef<ConvGradWeightSpec> = {
+  emit: emitConvGradWeight,
+  storage: (s) => {
+    const { ho, wo } = convGradWeightDims(s);
+    return [f(s.n * s.c * s.h * s.w), f(s.n * s.o * ho * wo), f(s.o * s.c * s.k * s.k)];
+  },
+};

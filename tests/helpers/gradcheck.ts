@@ -161,7 +161,7 @@ export function checkVjp(
   const seed = opts.seed ?? 7;
   const b = new GraphBuilder();
   b.layer = "test";
-  const ids = args.map((a) => b.add("param", [], { name: a.name, shape: a.shape }));
+  const ids = args.map((a) => b.add("param", [], { name: a.name, shape: a.shape, role: "weight" }));
   const fixedIds: Record<string, number> = {};
   const inputs: Record<string, Tensor["data"]> = {};
   for (const x of opts.fixed ?? []) {
