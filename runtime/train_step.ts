@@ -226,7 +226,7 @@ export class TrainStep {
       this.writeLossGradient();
       this.ex.device.queue.writeBuffer(this.flag!, 0, new Uint32Array(4));
     }
-    this.ex.writeStep(seed, lr, 1 / (scale ?? 1));
+    this.ex.writeStep({ seed, lr, scale: 1 / (scale ?? 1) });
     let loss = 0, top1 = 0, top5 = 0, overflow = false;
     const pending: Promise<[number, number, number, number]>[] = [];
     for (let i = 0; i < micro.length; i++) {

@@ -57,4 +57,4 @@ export type { StorageSize } from "./io.ts";
 export { checkLimits, LimitError } from "./limits.ts";
 export { type AdapterTraits, adapterTraits, tilePolicy } from "./tiles.ts";
 export type * from "./spec.ts";
-export { specKey, STEP_UNIFORM_WGSL } from "./spec.ts";
+export { specKey } from "./spec.ts";

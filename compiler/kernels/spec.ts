@@ -1,6 +1,7 @@
 // Kernel specs: frozen, plain-data descriptions of one compute kernel. The emitter reads only
-// the spec, and the pipeline cache key is derived from the spec (specKey), so the key can never
-// drift from the code it names. All shapes are baked into the WGSL as constants.
+// the spec, so equal specs emit equal WGSL, and the pipeline cache (runtime/pipelines.ts) keys
+// on that WGSL: a key can never drift from the code it names. All shapes are baked into the
+// WGSL as constants.
 import type { Attrs, PrimKernels } from "../ops/mod.ts";
 import type { Foldable } from "../ops/epilogues.ts";
 
@@ -209,10 +210,8 @@ export interface EmittedKernel {
   bytes: number;
 }
 
-/** The per-step uniform: one struct shared by every kernel that needs it. */
-export const STEP_UNIFORM_WGSL = "struct Step { seed: u32, lr: f32, scale: f32, pad: u32 }";
-
-/** Canonical JSON with sorted keys: the cache key of a pipeline. */
+/** A spec as canonical JSON (sorted keys): equal specs give equal text whatever the key order
+ *  (the WGSL snapshots show it; the tuning tables key on it less the tile). */
 export function specKey(spec: KernelSpec): string {
   return canonicalJson(spec);
 }
