@@ -3,6 +3,7 @@
 // that belong to one primitive alone. The tables are mapped types over these interfaces, so a
 // primitive, layer or kernel listed without its pieces does not type-check. (The epilogue facts
 // of the primitives that fold into a producer's output loop are listed in epilogues.ts.)
+import * as avgpool from "./avgpool.ts";
 import * as conv from "./conv.ts";
 import * as dropout from "./dropout.ts";
 import * as elementwise from "./elementwise.ts";
@@ -39,6 +40,8 @@ export interface Attrs {
   softmax_grad: softmax.SoftmaxGradAttrs;
   softmax_xent: softmax.SoftmaxXentAttrs;
   softmax_xent_grad: softmax.SoftmaxXentGradAttrs;
+  avgpool: avgpool.AvgPoolAttrs;
+  avgpool_grad: avgpool.AvgPoolGradAttrs;
 }
 
 export type Prim = keyof Attrs;
@@ -53,6 +56,7 @@ export const ops: OpTable = {
   ...matmul.prims,
   ...dropout.prims,
   ...softmax.prims,
+  ...avgpool.prims,
 };
 
 /** Every DSL leaf layer kind and its arguments (`{ kind, ...arguments }` is the layer value). */
@@ -65,6 +69,8 @@ export interface LayerArgs {
   flatten: layout.FlattenLayer;
   dropout: dropout.DropoutLayer;
   softmax: softmax.SoftmaxLayer;
+  avgpool: avgpool.AvgPoolLayer;
+  gap: avgpool.GapLayer;
 }
 
 export type LayerKind = keyof LayerArgs;
@@ -78,6 +84,7 @@ export const layers: LayerTable = {
   ...layout.layers,
   ...dropout.layers,
   ...softmax.layers,
+  ...avgpool.layers,
 };
 
 /** Kernel kinds that belong to one primitive's module (the shared families, conv, matmul,
@@ -87,11 +94,14 @@ export interface PrimKernels {
   maxpool_grad: pool.MaxpoolGradSpec;
   lrn: lrn.LrnSpec;
   lrn_grad: lrn.LrnGradSpec;
+  avgpool: avgpool.AvgPoolSpec;
+  avgpool_grad: avgpool.AvgPoolGradSpec;
 }
 
 export const primKernels: { [K in keyof PrimKernels]: KernelDef<PrimKernels[K]> } = {
   ...pool.kernels,
   ...lrn.kernels,
+  ...avgpool.kernels,
 };
 
 export type { OpTable, PrimDef, Tensor } from "./types.ts";
