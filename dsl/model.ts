@@ -2,6 +2,7 @@
 // every shape is checked when the net is defined; afterwards it hands out IR graphs for any
 // batch and mode, initial parameters, and a CPU reference forward.
 import { grad } from "../compiler/autodiff.ts";
+import { inferenceGraph } from "../compiler/inference.ts";
 import { evaluate } from "../compiler/interpret.ts";
 import { fmtShape, type Graph } from "../compiler/ir.ts";
 import { buildNet, type LayerRow, NetError, type ParamInfo } from "./build.ts";
@@ -44,6 +45,9 @@ export interface ForwardOptions {
   mode?: "train" | "eval";
   /** Dropout in "train" mode (default on). */
   dropout?: boolean;
+  /** "eval" mode: apply the inference rewrites (batch norm folded into the conv before it;
+   *  compiler/inference.ts). Default on; off to compare against the unfolded graph. */
+  fold?: boolean;
   /** Add a labels input and a `loss` output (softmax cross-entropy on the logits). */
   loss?: boolean;
 }
@@ -70,7 +74,8 @@ export function forwardGraph(m: Model, batch: number, opts: ForwardOptions = {})
     const labels = b.add("input", [], { name: "labels", shape: [batch], dtype: "i32" });
     b.output("loss", b.add("softmax_xent", [logits, labels], {}));
   }
-  return b.build();
+  const g = b.build();
+  return (opts.mode ?? "eval") === "eval" && opts.fold !== false ? inferenceGraph(g) : g;
 }
 
 /** Forward in training mode + loss + backward: outputs `logits`, `loss`, `grad:<name>` per

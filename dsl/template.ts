@@ -4,11 +4,15 @@
 //   net`conv3-64 >> maxpool >> FC-4096 >> FC-4096 >> FC-1000 >> soft-max`.
 // Paper-spelled layers carry what Table 1 leaves implicit (section 2.1): `convK-C` is the conv
 // followed by ReLU ("all hidden layers are equipped with ReLU"); a hidden `FC-N` is FC, ReLU,
-// dropout 0.5 (section 3.1); the FC right before `soft-max` (or last) is the output layer.
-// `a * 3` repeats, parentheses group, `residual(...)` and `branch(a, b)` merge branches.
+// dropout 0.5 (section 3.1); the FC right before `soft-max` (or last) is the output layer;
+// `convK-C-BN` is the conv, batch norm and ReLU (torchvision's VGG-BN). Every layer's own
+// spellings (`relu`, `maxpool`, `LRN`, `bn`, `avgpool(2)`, `gap`, ...) come from its declaration
+// in compiler/ops/. `a * 3` repeats, parentheses group, `residual(...)` and `branch(a, b)` merge
+// branches.
 import { UserError } from "../compiler/errors.ts";
 import { layers } from "../compiler/ops/mod.ts";
 import {
+  bn,
   branch,
   conv1,
   conv3,
@@ -91,6 +95,12 @@ const paper: Record<string, (n: number, output: boolean) => Layer> = {
   conv3: (n) => seq(conv3(n), relu),
   conv1: (n) => seq(conv1(n), relu),
   FC: (n, output) => output ? fc(n) : seq(fc(n), relu, dropout(0.5)),
+};
+/** `convK-C-BN`: the conv, batch norm, then the ReLU (torchvision's VGG-BN order: conv, BN,
+ *  ReLU, so its parameters are features.i and features.i+1). */
+const paperBn: Record<string, (n: number) => Layer> = {
+  conv3: (n) => seq(conv3(n), bn, relu),
+  conv1: (n) => seq(conv1(n), bn, relu),
 };
 
 function num(v: number | Layer | undefined): number {
@@ -208,6 +218,18 @@ class Parser {
       this.fail(`expected a width after '${name.v}-'`);
     }
     this.i++;
+    if (this.isOp("-")) {
+      const suffix = this.toks[this.i + 1];
+      if (suffix?.t !== "name" || suffix.v !== "BN" || !paperBn[name.v]) {
+        this.fail(`expected '>>' after '${name.v}-${n.v}' (only convK-C takes a '-BN' suffix)`);
+      }
+      this.i += 2;
+      try {
+        return paperBn[name.v](n.v as number);
+      } catch (e) {
+        this.fail((e as Error).message, n);
+      }
+    }
     // An FC is the output layer when soft-max (or nothing) follows it.
     const next = this.peek(), after = this.toks[this.i + 1];
     const output = next.t === "end" || (next.t === "op" && next.v === ")") ||

@@ -5,11 +5,11 @@
 // leaves the previous checkpoint whole.
 import type { LossScaleState } from "../runtime/loss_scale.ts";
 import { DataError } from "../data/errors.ts";
-import { readSafetensors, writeSafetensors } from "../data/safetensors.ts";
+import { readSafetensors, type TensorInput, writeSafetensors } from "../data/safetensors.ts";
 import { ROLES } from "../compiler/ops/leaves.ts";
 import type { Model, ParamInfo, Params } from "../dsl/mod.ts";
 import type { ScheduleState } from "./schedule.ts";
-import { paramsFromTensors } from "./weights.ts";
+import { paramsFromTensors, paramTensor } from "./weights.ts";
 
 export const MOMENTUM_PREFIX = "optimizer.momentum.";
 
@@ -41,8 +41,8 @@ export async function saveCheckpoint(
   momentum: Params,
   state: TrainState,
 ): Promise<void> {
-  const tensors = new Map<string, { shape: number[]; data: Float32Array }>();
-  for (const p of m.params) tensors.set(p.name, { shape: p.shape, data: params.get(p.name)! });
+  const tensors = new Map<string, TensorInput>();
+  for (const p of m.params) tensors.set(p.name, paramTensor(p, params.get(p.name)!));
   for (const p of m.params.filter(trained)) {
     tensors.set(MOMENTUM_PREFIX + p.name, { shape: p.shape, data: momentum.get(p.name)! });
   }

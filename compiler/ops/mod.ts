@@ -4,6 +4,7 @@
 // primitive, layer or kernel listed without its pieces does not type-check. (The epilogue facts
 // of the primitives that fold into a producer's output loop are listed in epilogues.ts.)
 import * as avgpool from "./avgpool.ts";
+import * as batchnorm from "./batchnorm.ts";
 import * as conv from "./conv.ts";
 import * as dropout from "./dropout.ts";
 import * as elementwise from "./elementwise.ts";
@@ -42,6 +43,15 @@ export interface Attrs {
   softmax_xent_grad: softmax.SoftmaxXentGradAttrs;
   avgpool: avgpool.AvgPoolAttrs;
   avgpool_grad: avgpool.AvgPoolGradAttrs;
+  bn_stats: batchnorm.BnStatsAttrs;
+  batchnorm: batchnorm.EpsAttrs;
+  bn_sums: batchnorm.EpsAttrs;
+  bn_param_grad: batchnorm.BnParamGradAttrs;
+  batchnorm_grad: batchnorm.EpsAttrs;
+  bn_running: batchnorm.BnRunningAttrs;
+  batchnorm_eval: batchnorm.EpsAttrs;
+  bn_fold_weight: batchnorm.EpsAttrs;
+  bn_fold_bias: batchnorm.EpsAttrs;
 }
 
 export type Prim = keyof Attrs;
@@ -57,6 +67,7 @@ export const ops: OpTable = {
   ...dropout.prims,
   ...softmax.prims,
   ...avgpool.prims,
+  ...batchnorm.prims,
 };
 
 /** Every DSL leaf layer kind and its arguments (`{ kind, ...arguments }` is the layer value). */
@@ -71,6 +82,7 @@ export interface LayerArgs {
   softmax: softmax.SoftmaxLayer;
   avgpool: avgpool.AvgPoolLayer;
   gap: avgpool.GapLayer;
+  bn: batchnorm.BnLayer;
 }
 
 export type LayerKind = keyof LayerArgs;
@@ -85,6 +97,7 @@ export const layers: LayerTable = {
   ...dropout.layers,
   ...softmax.layers,
   ...avgpool.layers,
+  ...batchnorm.layers,
 };
 
 /** Kernel kinds that belong to one primitive's module (the shared families, conv, matmul,
@@ -96,12 +109,19 @@ export interface PrimKernels {
   lrn_grad: lrn.LrnGradSpec;
   avgpool: avgpool.AvgPoolSpec;
   avgpool_grad: avgpool.AvgPoolGradSpec;
+  bn_stats: batchnorm.BnStatsSpec;
+  bn_sums: batchnorm.BnSumsSpec;
+  bn_param_grad: batchnorm.BnParamGradSpec;
+  batchnorm_grad: batchnorm.BatchnormGradSpec;
+  bn_running: batchnorm.BnRunningSpec;
+  bn_fold_weight: batchnorm.BnFoldWeightSpec;
 }
 
 export const primKernels: { [K in keyof PrimKernels]: KernelDef<PrimKernels[K]> } = {
   ...pool.kernels,
   ...lrn.kernels,
   ...avgpool.kernels,
+  ...batchnorm.kernels,
 };
 
 export type { OpTable, PrimDef, Tensor } from "./types.ts";

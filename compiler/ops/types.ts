@@ -81,10 +81,24 @@ export interface PrimDef<P extends Prim> {
   /** The kernel(s) the node becomes when it folds into no producer. */
   lower(n: NodeOf<P>, cx: LowerContext): Lowering;
   fold?: Fold<P>;
+  /** An IR rewrite of inference graphs (compiler/inference.ts): the node's replacement, built
+   *  in `cx.b` from the rewritten graph's values, or undefined to keep it. */
+  rewrite?(cx: RewriteContext, n: NodeOf<P>): number | undefined;
   storage: Storage;
   /** Forward FLOPs of the node (a multiply-add counts 2), for the layer table; only the
    *  GEMM-like primitives count. */
   flops?(n: NodeOf<P>, inputs: readonly Shape[]): number;
+}
+
+/** What an inference rewrite sees: the graph being rewritten, and the builder of its rewrite. */
+export interface RewriteContext {
+  readonly graph: Graph;
+  readonly b: GraphBuilder;
+  /** The rewritten value of an original node (nodes before the one rewritten). */
+  map(id: number): number;
+  /** Whether an original value has exactly one reader and is no graph output (a rewrite may
+   *  then absorb the node that computes it). */
+  single(id: number): boolean;
 }
 
 /** Marks a primitive that only appears in backward graphs (we take no second derivatives). */
