@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { loadData } from "../data/sources.ts";
 import { exists } from "../data/files.ts";
+import { paramCount } from "../dsl/mod.ts";
 import { loadCheckpoint } from "../train/checkpoint.ts";
 import { CHECKPOINT, runTraining, type TrainConfig } from "../train/loop.ts";
 import { atomicWriteText } from "../data/atomic.ts";
@@ -173,9 +174,7 @@ await main(async () => {
     v.json ? console.log(JSON.stringify({ event: "info", message: s })) : console.log(s);
   say(
     `net ${model.name}: ${
-      model.params.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0).toLocaleString(
-        "en-US",
-      )
+      paramCount(model).toLocaleString("en-US")
     } parameters; data: ${loaded.description}`,
   );
   say(`adapter: ${gpu.description}${notes.length ? `\n${notes.join("\n")}` : ""}`);

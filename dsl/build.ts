@@ -3,7 +3,7 @@
 // position in the chain. Running it at batch 1 is how `model()` checks shapes at definition.
 import { UserError } from "../compiler/errors.ts";
 import { defOf, GraphBuilder } from "../compiler/ir.ts";
-import type { Role } from "../compiler/ops/leaves.ts";
+import { type Role, ROLES } from "../compiler/ops/leaves.ts";
 import type { Fans, LayerContext } from "../compiler/ops/types.ts";
 import { fmtShape, ShapeError } from "../compiler/shape.ts";
 import { describe, type Layer, layerDef } from "./layers.ts";
@@ -147,7 +147,8 @@ function leaf(ctx: Ctx, l: Layer, name: string, f: () => number, count = 1): num
     );
   }
   const node = ctx.b.node(out);
-  const params = ctx.params.slice(before).reduce(
+  // Trained parameters only, as paramCount (running statistics are not counted).
+  const params = ctx.params.slice(before).filter((p) => ROLES[p.role].trainable).reduce(
     (s, p) => s + p.shape.reduce((a, c) => a * c, 1),
     0,
   );

@@ -3,6 +3,7 @@
 // batch and mode, initial parameters, and a CPU reference forward.
 import { grad } from "../compiler/autodiff.ts";
 import { inferenceGraph } from "../compiler/inference.ts";
+import { ROLES } from "../compiler/ops/leaves.ts";
 import { evaluate } from "../compiler/interpret.ts";
 import { fmtShape, type Graph } from "../compiler/ir.ts";
 import { buildNet, type LayerRow, NetError, type ParamInfo } from "./build.ts";
@@ -103,6 +104,9 @@ export function applyReference(m: Model, params: Params, x: Float32Array): Float
   return vals[g.outputs.logits].data as Float32Array;
 }
 
+/** Trained parameters, as PyTorch counts `parameters()` (batch norm's running statistics are
+ *  buffers there, and not counted). */
 export function paramCount(m: Model): number {
-  return m.params.reduce((s, p) => s + p.shape.reduce((a, c) => a * c, 1), 0);
+  return m.params.filter((p) => ROLES[p.role].trainable)
+    .reduce((s, p) => s + p.shape.reduce((a, c) => a * c, 1), 0);
 }

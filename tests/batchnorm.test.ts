@@ -22,6 +22,7 @@ import {
   type Model,
   model,
   net,
+  paramCount,
   type Params,
   relu,
   seq,
@@ -165,6 +166,9 @@ Deno.test("the BN nets carry torchvision's vgg*_bn parameter names in order", ()
     "features.1.num_batches_tracked",
   ]);
   assert.strictEqual(e.params.at(-1)!.name, "classifier.6.bias");
+  // Trained parameters as PyTorch counts them (running statistics are buffers): vgg19_bn's.
+  assert.strictEqual(paramCount(e), 143_678_248);
+  assert.strictEqual(e.table[1].params, 2 * 64);
   assert.deepStrictEqual(e.table.filter((r) => r.endsStage).map((r) => r.name), [
     "features.6",
     "features.13",
