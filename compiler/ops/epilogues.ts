@@ -7,6 +7,7 @@
 import * as batchnorm from "./batchnorm.ts";
 import * as dropout from "./dropout.ts";
 import * as elementwise from "./elementwise.ts";
+import * as scale from "./scale.ts";
 import type { Node } from "../ir.ts";
 import type { EpilogueDef } from "./types.ts";
 
@@ -17,7 +18,8 @@ export type Foldable =
   | "add"
   | "dropout"
   | "batchnorm"
-  | "batchnorm_eval";
+  | "batchnorm_eval"
+  | "scale";
 
 export type EpilogueTable = { [F in Foldable]: EpilogueDef<F> };
 
@@ -25,6 +27,7 @@ export const epilogues: EpilogueTable = {
   ...elementwise.epilogues,
   ...dropout.epilogues,
   ...batchnorm.epilogues,
+  ...scale.epilogues,
 };
 
 export type FoldableNode = Extract<Node, { op: Foldable }>;
