@@ -26,7 +26,6 @@ export { dropout } from "../compiler/ops/dropout.ts";
 export { softmax } from "../compiler/ops/softmax.ts";
 export { avgpool, gap } from "../compiler/ops/avgpool.ts";
 export { batchNorm, bn } from "../compiler/ops/batchnorm.ts";
-export { scale } from "../compiler/ops/scale.ts";
 
 /** Left-to-right composition: seq(a, b, c) is the paper's a >> b >> c. Nested seqs flatten. */
 export function seq(...layers: Layer[]): Layer {

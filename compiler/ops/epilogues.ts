@@ -7,7 +7,6 @@
 import * as batchnorm from "./batchnorm.ts";
 import * as dropout from "./dropout.ts";
 import * as elementwise from "./elementwise.ts";
-import * as scale from "./scale.ts";
 import type { Node } from "../ir.ts";
 import type { EpilogueDef } from "./types.ts";
 
@@ -18,8 +17,7 @@ export type Foldable =
   | "add"
   | "dropout"
   | "batchnorm"
-  | "batchnorm_eval"
-  | "scale";
+  | "batchnorm_eval";
 
 export type EpilogueTable = { [F in Foldable]: EpilogueDef<F> };
 
@@ -27,7 +25,6 @@ export const epilogues: EpilogueTable = {
   ...elementwise.epilogues,
   ...dropout.epilogues,
   ...batchnorm.epilogues,
-  ...scale.epilogues,
 };
 
 export type FoldableNode = Extract<Node, { op: Foldable }>;

@@ -13,7 +13,6 @@ import * as leaves from "./leaves.ts";
 import * as lrn from "./lrn.ts";
 import * as matmul from "./matmul.ts";
 import * as pool from "./pool.ts";
-import * as scale from "./scale.ts";
 import * as softmax from "./softmax.ts";
 import type { KernelDef, LayerTable, OpTable } from "./types.ts";
 
@@ -53,7 +52,6 @@ export interface Attrs {
   batchnorm_eval: batchnorm.EpsAttrs;
   bn_fold_weight: batchnorm.EpsAttrs;
   bn_fold_bias: batchnorm.EpsAttrs;
-  scale: scale.ScaleAttrs;
 }
 
 export type Prim = keyof Attrs;
@@ -70,7 +68,6 @@ export const ops: OpTable = {
   ...softmax.prims,
   ...avgpool.prims,
   ...batchnorm.prims,
-  ...scale.prims,
 };
 
 /** Every DSL leaf layer kind and its arguments (`{ kind, ...arguments }` is the layer value). */
@@ -86,7 +83,6 @@ export interface LayerArgs {
   avgpool: avgpool.AvgPoolLayer;
   gap: avgpool.GapLayer;
   bn: batchnorm.BnLayer;
-  scale: scale.ScaleLayer;
 }
 
 export type LayerKind = keyof LayerArgs;
@@ -102,7 +98,6 @@ export const layers: LayerTable = {
   ...softmax.layers,
   ...avgpool.layers,
   ...batchnorm.layers,
-  ...scale.layers,
 };
 
 /** Kernel kinds that belong to one primitive's module (the shared families, conv, matmul,
