@@ -29,6 +29,7 @@ import {
   trainGraph,
 } from "../dsl/mod.ts";
 import { bnConfigs } from "../nets/mod.ts";
+import { fullyConvolutional, scoreMapGraph } from "../dsl/transforms.ts";
 import { getAdapterTraits } from "../runtime/device.ts";
 import { ForwardRunner } from "../runtime/forward.ts";
 import { runKernel } from "../runtime/kernel_runner.ts";
@@ -201,6 +202,9 @@ Deno.test("inference folds BN into the conv before it; the logits do not change"
     "features.0:bn_fold_bias",
     "features.0:conv2d+bias+relu+maxpool",
   ]);
+  // The dense-evaluation net (FCs as convs) folds BN the same way.
+  const fcNet = fullyConvolutional(m);
+  assert.doesNotMatch(printGraph(scoreMapGraph(fcNet, 1, 12, 12)), /batchnorm/);
   // BN with no conv before it stays, as an epilogue where a producer takes one.
   const after = lower(
     forwardGraph(model("fc-bn", net`fc(6) >> BN >> relu >> fc(3)`, [1, 2, 2]), 2),
@@ -368,6 +372,50 @@ Deno.test("GPU training step of a BN net = reference: loss, gradients, running s
     assertClose(await fr.logits(x), want, "eval logits");
   } finally {
     fr.destroy();
+  }
+});
+
+Deno.test("micro-batches: BN normalises each by its own statistics, gradients accumulate", async () => {
+  const m = tinyBn(), params = trainedLike(m, 6), B = 2;
+  const xs = [rand(B * 2 * 64, 7), rand(B * 2 * 64, 8)];
+  const ys = [Int32Array.of(1, 2), Int32Array.of(4, 0)];
+  const g = trainGraph(m, B, { dropout: false });
+  // The reference: each micro-batch alone, its loss gradient 1/2; the statistics updated by the
+  // first before the second runs.
+  let p = params;
+  const want = new Map<string, Float64Array>();
+  for (const [i, x] of xs.entries()) {
+    const v = evaluate(g, { inputs: { x, labels: ys[i], dloss: Float32Array.of(0.5) }, params: p });
+    for (const [k, id] of Object.entries(g.outputs)) {
+      if (!k.startsWith("grad:")) continue;
+      const sum = want.get(k) ?? new Float64Array(v[id].data.length);
+      v[id].data.forEach((d, j) => sum[j] += d);
+      want.set(k, sum);
+    }
+    p = new Map(p);
+    for (const [k, id] of Object.entries(g.outputs)) {
+      if (k.startsWith("running:")) p.set(k.slice(8), v[id].data as Float32Array);
+    }
+  }
+  const tiles = tilePolicy(await getAdapterTraits());
+  const step = await TrainStep.create(await getDevice(), m, {
+    batch: B,
+    accumulate: 2,
+    tiles,
+    dropout: false,
+  });
+  try {
+    step.setParams(params);
+    await step.step(xs.map((x, i) => ({ x, y: ys[i] })), 0, 1, { update: false });
+    const grads = await step.getGrads();
+    for (const name of ["features.1.weight", "features.5.bias", "classifier.0.weight"]) {
+      assertClose(grads.get(name)!, want.get(`grad:${name}`)!, `accumulated grad ${name}`);
+    }
+    const after = await step.getParams();
+    assertClose(after.get("features.5.running_var")!, p.get("features.5.running_var")!, "var");
+    assert.deepStrictEqual([...after.get("features.5.num_batches_tracked")!], [5]);
+  } finally {
+    step.destroy();
   }
 });
 

@@ -195,13 +195,9 @@ export const prims: Pick<
       return { shape: [C], data: floats(st).slice(a.row * C, (a.row + 1) * C) };
     },
     vjp: { notDifferentiable: "backward-only" },
-    lower: (n) => [{
-      spec: {
-        kind: "bn_param_grad",
-        c: n.shape[0],
-        row: n.attrs.row,
-        accumulate: false,
-      },
+    // A gradient output: it accumulates over micro-batches where the step does.
+    lower: (n, cx) => [{
+      spec: { kind: "bn_param_grad", c: n.shape[0], row: n.attrs.row, accumulate: cx.accumulate },
       inputs: n.inputs,
     }],
     storage: { half: false },
