@@ -3,7 +3,7 @@
 // tiles.ts picks for this adapter. Prints one JSON object.
 //   XDG_RUNTIME_DIR=/tmp deno run -A bench/kernels.ts [--iters N] [--repeats N] [--only a,b]
 import { emitKernel } from "../compiler/kernels/mod.ts";
-import { storageSizes } from "../compiler/kernels/io.ts";
+import { storageSizes } from "../compiler/kernels/mod.ts";
 import type { KernelSpec } from "../compiler/kernels/spec.ts";
 import { tilePolicy } from "../compiler/kernels/tiles.ts";
 import { describeAdapter, getAdapterTraits, getDevice } from "../runtime/device.ts";

@@ -7,7 +7,7 @@
 // time of the gradient exchange goes: compute, readback, all-reduce, upload (rank 0 prints).
 import { lower } from "../compiler/lower.ts";
 import { applyPrecision } from "../compiler/precision.ts";
-import { emitters } from "../compiler/kernels/mod.ts";
+import { emitKernel } from "../compiler/kernels/mod.ts";
 import { forwardGraph, init, paramCount, trainGraph } from "../dsl/mod.ts";
 import { batches } from "../data/dataset.ts";
 import { loadData } from "../data/sources.ts";
@@ -76,7 +76,7 @@ await main(async () => {
   const plan = lower(p.graph, { tiles: gpu.tiles, accumulateGrads: false, half: p.half });
   const kernelFlops = new Map<string, number>();
   for (const k of plan.kernels) {
-    kernelFlops.set(k.name, emitters[k.spec.kind](k.spec as never).flops);
+    kernelFlops.set(k.name, emitKernel(k.spec).flops);
   }
   const compileMs = performance.now() - tc;
 

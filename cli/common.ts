@@ -1,4 +1,5 @@
 // What every command shares: loading a net file with the variant flags, one-line errors.
+import { UserError } from "../compiler/errors.ts";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,12 +8,7 @@ import type { Variant } from "../nets/vgg.ts";
 import { type Precision, PRECISIONS } from "../compiler/precision.ts";
 
 /** An error the user caused (a flag, a file): printed as one line, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+export class UsageError extends UserError {}
 
 /** The variant flags every command that takes a NET accepts. */
 export const variantOptions = {
@@ -121,27 +117,14 @@ export interface MainOptions {
   exit?: (code: number) => Promise<never>;
 }
 
-const KNOWN = [
-  "UsageError",
-  "NetError",
-  "DataError",
-  "GpuError",
-  "TemplateSyntaxError",
-  "ShapeError",
-  "TrainingStopped",
-  "LimitError",
-  "NoAdapterError",
-  "TuningError",
-  "MpiError",
-];
-
-/** Runs a command: known errors print one line (no stack) and exit non-zero. */
+/** Runs a command: a user's error (compiler/errors.ts) prints one line (no stack) and exits 2;
+ *  anything else is a bug and keeps its stack. */
 export async function main(f: () => Promise<void>, opts: MainOptions = {}): Promise<void> {
   try {
     await f();
   } catch (e) {
     const err = e as Error;
-    const known = KNOWN.includes(err.name);
+    const known = e instanceof UserError;
     if (opts.rank === undefined) {
       if (known) {
         console.error(`error: ${err.message}`);

@@ -1,8 +1,9 @@
 // deno task grad NET [--weights FILE | --seed N] --input x.safetensors --labels y.safetensors
 //   --out g.safetensors [variant flags]
-// One batch through the compiled training step with dropout off and no update: writes the
-// loss (tensor `loss`) and every parameter's gradient under its torchvision name, so the
-// compiler can be checked against another framework.
+// One batch through the compiled training step (training mode: batch norm on the batch's
+// statistics) with dropout off and no update: writes the loss (tensor `loss`) and every trained
+// parameter's gradient under its torchvision name, so the compiler can be checked against
+// another framework.
 import { readSafetensors, writeSafetensors } from "../data/safetensors.ts";
 import { init } from "../dsl/mod.ts";
 import { TrainStep } from "../runtime/train_step.ts";
@@ -62,12 +63,14 @@ await main(async () => {
   const grads = await step.getGrads();
   const tensors = new Map<string, { shape: number[]; data: Float32Array }>();
   tensors.set("loss", { shape: [], data: new Float32Array([r.loss]) });
-  for (const p of m.params) tensors.set(p.name, { shape: p.shape, data: grads.get(p.name)! });
+  // Trained parameters only: running statistics (batch norm) take no gradient.
+  const trained = m.params.filter((p) => grads.has(p.name));
+  for (const p of trained) tensors.set(p.name, { shape: p.shape, data: grads.get(p.name)! });
   await writeSafetensors(v.out, tensors, {
     net: m.name,
     batch: String(n),
     per_image_values: String(per),
   });
-  console.log(`loss ${r.loss} over ${n} images; ${m.params.length} gradients written to ${v.out}`);
+  console.log(`loss ${r.loss} over ${n} images; ${trained.length} gradients written to ${v.out}`);
   step.destroy();
 });

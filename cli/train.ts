@@ -7,6 +7,7 @@ import { defaultScale, parseScale } from "../data/augment.ts";
 import type { ImageFolderOptions } from "../data/imagefolder.ts";
 import { defaultWorkers } from "../data/workers.ts";
 import { exists } from "../data/files.ts";
+import { paramCount } from "../dsl/mod.ts";
 import { loadCheckpoint } from "../train/checkpoint.ts";
 import { CHECKPOINT, runTraining, SIGNAL_EXIT, type TrainConfig } from "../train/loop.ts";
 import { atomicWriteText } from "../data/atomic.ts";
@@ -108,9 +109,7 @@ await main(async () => {
   }
   say(
     `net ${model.name}: ${
-      model.params.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0).toLocaleString(
-        "en-US",
-      )
+      paramCount(model).toLocaleString("en-US")
     } parameters; data: ${loaded.description}`,
   );
   say(`adapter: ${gpu.description}${notes.length ? `\n${notes.join("\n")}` : ""}`);

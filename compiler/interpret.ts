@@ -1,8 +1,7 @@
 // The reference interpreter: evaluates a graph node by node with each primitive's plain
 // TypeScript reference. Slow and simple on purpose: it is the oracle for every WGSL kernel.
-import type { Graph } from "./ir.ts";
+import { defOf, type Graph } from "./ir.ts";
 import { fmtShape, size } from "./shape.ts";
-import { ops } from "./ops/mod.ts";
 import type { Tensor } from "./ops/types.ts";
 
 export interface Feeds {
@@ -27,7 +26,7 @@ export function evaluate(g: Graph, feeds: Feeds, opts: EvalOptions = {}): Tensor
   const vals: Tensor[] = [];
   for (const n of g.nodes) {
     if (n.op === "input" || n.op === "param") {
-      const a = n.attrs as { name: string };
+      const a = n.attrs;
       const d = n.op === "input" ? feeds.inputs[a.name] : feeds.params.get(a.name);
       if (!d) throw new Error(`reference: no value fed for ${n.op} '${a.name}'`);
       if (d.length !== size(n.shape)) {
@@ -39,7 +38,7 @@ export function evaluate(g: Graph, feeds: Feeds, opts: EvalOptions = {}): Tensor
       continue;
     }
     const ins = n.inputs.map((i) => vals[i]);
-    const v = ops[n.op].reference(ins, n.attrs as never);
+    const v = defOf(n).reference(ins, n.attrs);
     if (opts.half?.has(n.id)) {
       const d = v.data as Float32Array;
       for (let i = 0; i < d.length; i++) d[i] = Math.f16round(d[i]);

@@ -1,12 +1,13 @@
 // The IR: one immutable node type, a builder that runs each primitive's shape rule as nodes are
 // added (so no graph with a bad shape can exist), a verifier and a stable printer.
-import { type Attrs, type Prim } from "./ops/types.ts";
-import { ops } from "./ops/mod.ts";
+import { type Attrs, ops, type Prim } from "./ops/mod.ts";
+import type { PrimDef } from "./ops/types.ts";
 
 import { type DType, fmtShape, type Shape } from "./shape.ts";
 export { type DType, fmtShape, type Shape, ShapeError, size } from "./shape.ts";
 
-export interface Node<P extends Prim = Prim> {
+/** A node of primitive P: its attributes typed as P declares them. */
+export interface NodeOf<P extends Prim> {
   readonly id: number;
   readonly op: P;
   readonly dtype: DType;
@@ -16,6 +17,12 @@ export interface Node<P extends Prim = Prim> {
   /** The DSL layer this node came from (for error messages and kernel names). */
   readonly layer: string;
 }
+
+/** Any node: a union discriminated by `op`, so `n.op === "param"` types `n.attrs`. */
+export type Node = { [P in Prim]: NodeOf<P> }[Prim];
+
+/** The declaration of a node's primitive, typed for that node. */
+export const defOf = <P extends Prim>(n: NodeOf<P>): PrimDef<P> => ops[n.op];
 
 export interface Graph {
   readonly nodes: readonly Node[];
@@ -42,9 +49,10 @@ export class GraphBuilder {
     return n;
   }
 
-  add<P extends Prim>(op: P, inputs: readonly number[], attrs: Attrs[P]): number {
+  add<P extends Prim>(op: P, inputs: readonly number[], attrs: Readonly<Attrs[P]>): number {
     const ins = inputs.map((i) => this.node(i));
-    const { shape, dtype } = ops[op].shape(
+    const def: PrimDef<P> = ops[op];
+    const { shape, dtype } = def.shape(
       ins.map((n) => n.shape),
       attrs,
       ins.map((n) => n.dtype),
@@ -59,9 +67,14 @@ export class GraphBuilder {
         inputs: Object.freeze([...inputs]),
         attrs: Object.freeze({ ...attrs }),
         layer: this.layer,
-      }) as Node,
+      }) as NodeOf<P> as Node,
     );
     return id;
+  }
+
+  /** Adds a node like `n` (same primitive and attributes) over other inputs. */
+  copy<P extends Prim>(n: NodeOf<P>, inputs: readonly number[]): number {
+    return this.add(n.op, inputs, n.attrs);
   }
 
   output(name: string, id: number): void {
@@ -83,7 +96,7 @@ export function verify(g: Graph): void {
       if (j < 0 || j >= i) throw new Error(`IR verify: %${i} uses %${j} out of order`);
     }
     const ins = n.inputs.map((j) => g.nodes[j]);
-    const r = ops[n.op].shape(ins.map((x) => x.shape), n.attrs as never, ins.map((x) => x.dtype));
+    const r = defOf(n).shape(ins.map((x) => x.shape), n.attrs, ins.map((x) => x.dtype));
     if (r.dtype !== n.dtype || fmtShape(r.shape) !== fmtShape(n.shape)) {
       throw new Error(`IR verify: %${i} ${n.op} has ${n.dtype}${fmtShape(n.shape)}`);
     }

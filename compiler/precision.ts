@@ -6,11 +6,11 @@
 //     gets an f16 copy (a `half` node, one kernel per step), which every GEMM reads instead;
 //   - graph inputs and named outputs stay f32 (the CPU writes and reads them: images, labels,
 //     logits, the loss, the f32 weight gradients SGD reads);
-//   - every other float value (activations, their gradients) is stored as f16.
+//   - every other float value (activations, their gradients) is stored as f16, unless its
+//     primitive keeps it f32 (each primitive's `storage` rule, compiler/ops/).
 // Loss scaling, which keeps small f16 gradients from flushing to zero, lives in the training
 // step (runtime/train_step.ts): it scales the loss gradient fed to the graph.
-import { GraphBuilder } from "./ir.ts";
-import type { Graph } from "./ir.ts";
+import { defOf, type Graph, GraphBuilder, type Node } from "./ir.ts";
 
 export type Precision = "f32" | "f16";
 export const PRECISIONS: readonly Precision[] = ["f32", "f16"];
@@ -21,18 +21,17 @@ export interface PrecisionPlan {
   half: ReadonlySet<number>;
 }
 
-/** Readers of a weight that read it through its f16 copy. */
-const GEMMS = new Set(["conv2d", "matmul"]);
-
 export function applyPrecision(g: Graph, p: Precision): PrecisionPlan {
   if (p === "f32") return { graph: g, half: new Set() };
   const b = new GraphBuilder();
   const id = new Map<number, number>(), copy = new Map<number, number>();
-  const gemmRead = new Set(g.nodes.filter((u) => GEMMS.has(u.op)).flatMap((u) => u.inputs));
+  // Readers of a weight that read it through its f16 copy (the GEMMs: their `storage` says so).
+  const viaCopy = (n: Node) => !!defOf(n).storage.halfWeights;
+  const gemmRead = new Set(g.nodes.filter(viaCopy).flatMap((u) => u.inputs));
   for (const n of g.nodes) {
     b.layer = n.layer;
-    const inputs = n.inputs.map((i) => GEMMS.has(n.op) && copy.has(i) ? copy.get(i)! : id.get(i)!);
-    id.set(n.id, b.add(n.op, inputs, n.attrs as never));
+    const inputs = n.inputs.map((i) => viaCopy(n) && copy.has(i) ? copy.get(i)! : id.get(i)!);
+    id.set(n.id, b.copy(n, inputs));
     if (n.op === "param" && gemmRead.has(n.id)) {
       copy.set(n.id, b.add("half", [id.get(n.id)!], {}));
     }
@@ -46,8 +45,10 @@ export function applyPrecision(g: Graph, p: Precision): PrecisionPlan {
   const keep = new Set(Object.values(graph.outputs).map(rootOf));
   const half = new Set<number>();
   for (const n of graph.nodes) {
+    // Leaves are fed as f32; a reshape shares its input's storage; and a primitive may keep its
+    // output f32 (batch statistics: compiler/ops/, `storage`).
     if (n.dtype !== "f32" || n.op === "input" || n.op === "param" || n.op === "reshape") continue;
-    if (!keep.has(n.id)) half.add(n.id);
+    if (!keep.has(n.id) && defOf(n).storage.half) half.add(n.id);
   }
   return { graph, half };
 }

@@ -1,14 +1,11 @@
-// Shape helpers shared by the IR and the primitives' shape rules (no imports: safe for both).
+// Shape helpers shared by the IR and the primitives' shape rules (imports nothing else of the
+// compiler: safe for both).
+import { UserError } from "./errors.ts";
 export type DType = "f32" | "i32" | "u32";
 export type Shape = readonly number[];
 
 /** A shape rule violation; the DSL wraps it with the layer's name and position. */
-export class ShapeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ShapeError";
-  }
-}
+export class ShapeError extends UserError {}
 
 export const size = (s: Shape): number => s.reduce((a, b) => a * b, 1);
 export const fmtShape = (s: Shape): string => `[${s.join(",")}]`;

@@ -1,14 +1,11 @@
+import { UserError } from "../compiler/errors.ts";
+
 /**
  * The one error type the data layer throws for bad input (missing, truncated or corrupt files,
  * bad specs). The CLI prints `message` alone, so every message is a single line that names the
  * file (or spec) and the problem; a stack trace would only hide that.
  */
-export class DataError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = "DataError";
-  }
-}
+export class DataError extends UserError {}
 
 /** Short text of an unknown thrown value, for wrapping library errors into one-line messages. */
 export function describeError(e: unknown): string {

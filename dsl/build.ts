@@ -1,23 +1,31 @@
 // Lowers a layer tree to IR for a given batch size, naming parameters as torchvision does
 // (features.N / classifier.N) and wrapping every shape-rule failure with the layer's name and
 // position in the chain. Running it at batch 1 is how `model()` checks shapes at definition.
-import { GraphBuilder } from "../compiler/ir.ts";
+import { UserError } from "../compiler/errors.ts";
+import { defOf, GraphBuilder } from "../compiler/ir.ts";
+import { type Role, ROLES } from "../compiler/ops/leaves.ts";
+import type { Fans, LayerContext } from "../compiler/ops/types.ts";
 import { fmtShape, ShapeError } from "../compiler/shape.ts";
-import { describe, type Layer } from "./layers.ts";
+import { describe, type Layer, layerDef } from "./layers.ts";
 
 export interface ParamInfo {
   name: string;
   shape: number[];
-  /** Fan-in and fan-out for initialisation (Glorot), counting the kernel's area. */
-  fanIn: number;
-  fanOut: number;
-  role: "weight" | "bias";
+  /** How the parameter starts and whether SGD updates and decays it (compiler/ops/leaves.ts). */
+  role: Role;
+  /** Weights: fan-in and fan-out for initialisation (Glorot), counting the kernel's area. */
+  fanIn?: number;
+  fanOut?: number;
   layer: string;
 }
 
 export interface LayerRow {
   name: string;
   desc: string;
+  /** The leaf's layer kind ("conv", "pool", ...); "residual" and "branch" for the merges. */
+  kind: string;
+  /** A pooling layer: it ends a stage of the paper's Table 1. */
+  endsStage: boolean;
   /** Per-sample output shape. */
   shape: number[];
   params: number;
@@ -25,17 +33,15 @@ export interface LayerRow {
   flops: number;
 }
 
-export class NetError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "NetError";
-  }
-}
+export class NetError extends UserError {}
 
 export interface BuildOptions {
   batch: number;
-  /** `train` adds dropout (and its seed input); `eval` leaves dropout out. */
+  /** `train`: batch statistics (batch norm), dropout on; `eval`: running statistics, dropout
+   *  off (the identity). */
   mode: "train" | "eval";
+  /** Dropout in a training graph (default on; off for gradient checks). */
+  dropout?: boolean;
 }
 
 export interface Built {
@@ -45,18 +51,37 @@ export interface Built {
   rows: LayerRow[];
 }
 
-class Ctx {
+class Ctx implements LayerContext {
   readonly b = new GraphBuilder();
   readonly params: ParamInfo[] = [];
   readonly rows: LayerRow[] = [];
+  readonly mode: "train" | "eval";
+  readonly dropout: boolean;
   position = 0;
-  dropouts = 0;
-  seed?: number;
-  constructor(readonly opts: BuildOptions) {}
+  private dropouts = 0;
+  private seedId?: number;
+  constructor(readonly opts: BuildOptions) {
+    this.mode = opts.mode;
+    this.dropout = opts.mode === "train" && opts.dropout !== false;
+  }
 
-  param(name: string, shape: number[], fanIn: number, fanOut: number, role: ParamInfo["role"]) {
-    this.params.push({ name, shape, fanIn, fanOut, role, layer: this.b.layer });
-    return this.b.add("param", [], { name, shape });
+  param(name: string, shape: number[], role: Role, fans?: Fans): number {
+    this.params.push({ name, shape, role, ...fans, layer: this.b.layer });
+    return this.b.add("param", [], { name, shape, role });
+  }
+
+  /** Dropout's seed input, u32[2]: the step's seed and the position of the tensor's first sample
+   *  in the global batch (masks follow the sample: compiler/ops/dropout_hash.ts). */
+  seed(): number {
+    return this.seedId ??= this.b.add("input", [], { name: "seed", shape: [2], dtype: "u32" });
+  }
+
+  dropoutKey(): number {
+    return this.dropouts++;
+  }
+
+  output(name: string, id: number): void {
+    this.b.output(name, id);
   }
 }
 
@@ -100,8 +125,9 @@ function lower(ctx: Ctx, l: Layer, x: number, name: string): number {
       return leaf(ctx, l, name, () => b.add("concat", ys, {}), 0);
     }
     default: {
-      const n = l.kind === "conv" && l.name !== undefined ? l.name : name;
-      return leaf(ctx, l, n, () => lowerLeaf(ctx, l, x, n));
+      // A layer may pin its parameters' names (fully convolutional nets keep the FCs').
+      const n = "name" in l && l.name !== undefined ? l.name : name;
+      return leaf(ctx, l, n, () => layerDef(l).build(ctx, x, l, n));
     }
   }
 }
@@ -123,13 +149,17 @@ function leaf(ctx: Ctx, l: Layer, name: string, f: () => number, count = 1): num
     );
   }
   const node = ctx.b.node(out);
-  const params = ctx.params.slice(before).reduce(
+  // Trained parameters only, as paramCount (running statistics are not counted).
+  const params = ctx.params.slice(before).filter((p) => ROLES[p.role].trainable).reduce(
     (s, p) => s + p.shape.reduce((a, c) => a * c, 1),
     0,
   );
+  const isLeaf = l.kind !== "seq" && l.kind !== "residual" && l.kind !== "branch";
   ctx.rows.push({
     name,
     desc: describe(l),
+    kind: l.kind,
+    endsStage: isLeaf && !!layerDef(l).endsStage,
     shape: node.shape.slice(1),
     params,
     flops: flopsSince(ctx.b, start) / ctx.opts.batch,
@@ -141,69 +171,7 @@ function leaf(ctx: Ctx, l: Layer, name: string, f: () => number, count = 1): num
 function flopsSince(b: GraphBuilder, start: number): number {
   let f = 0;
   for (const n of b.nodes.slice(start)) {
-    const inShape = b.node(n.inputs[0] ?? 0).shape;
-    const outSize = n.shape.reduce((a, c) => a * c, 1);
-    if (n.op === "conv2d") f += 2 * outSize * inShape[1] * (n.attrs as { k: number }).k ** 2;
-    if (n.op === "matmul") f += 2 * outSize * inShape[1];
+    f += defOf(n).flops?.(n, n.inputs.map((i) => b.node(i).shape)) ?? 0;
   }
   return f;
-}
-
-function lowerLeaf(ctx: Ctx, l: Layer, x: number, name: string): number {
-  const b = ctx.b, xs = b.node(x).shape;
-  switch (l.kind) {
-    case "conv": {
-      if (xs.length !== 4) {
-        throw new ShapeError(`conv needs a [N,C,H,W] input, got ${fmtShape(xs)} (conv after FC?)`);
-      }
-      const c = xs[1];
-      if (l.in !== undefined && l.in !== c) {
-        throw new ShapeError(`conv declared ${l.in} input channels, got ${c}`);
-      }
-      const w = ctx.param(
-        `${name}.weight`,
-        [l.out, c, l.k, l.k],
-        c * l.k * l.k,
-        l.out * l.k * l.k,
-        "weight",
-      );
-      const bias = ctx.param(`${name}.bias`, [l.out], c * l.k * l.k, l.out, "bias");
-      const y = b.add("conv2d", [x, w], { k: l.k, pad: l.pad ?? (l.k - 1) / 2, flip: false });
-      return b.add("bias", [y, bias], {});
-    }
-    case "fc": {
-      let v = x;
-      if (xs.length !== 2) {
-        v = b.add("reshape", [x], { shape: [xs[0], xs.slice(1).reduce((a, c) => a * c, 1)] });
-      }
-      const k = b.node(v).shape[1];
-      if (l.in !== undefined && l.in !== k) {
-        throw new ShapeError(`FC declared ${l.in} inputs, got ${k} (from ${fmtShape(xs)})`);
-      }
-      const w = ctx.param(`${name}.weight`, [l.out, k], k, l.out, "weight");
-      const bias = ctx.param(`${name}.bias`, [l.out], k, l.out, "bias");
-      const y = b.add("matmul", [v, w], { transA: false, transB: true });
-      return b.add("bias", [y, bias], {});
-    }
-    case "relu":
-      return b.add("relu", [x], {});
-    case "pool":
-      return b.add("maxpool", [x], {});
-    case "lrn":
-      return b.add("lrn", [x], l.attrs);
-    case "flatten":
-      if (xs.length === 2) return x;
-      return b.add("reshape", [x], { shape: [xs[0], xs.slice(1).reduce((a, c) => a * c, 1)] });
-    case "softmax":
-      return b.add("softmax", [x], {});
-    case "dropout": {
-      const key = ctx.dropouts++;
-      if (ctx.opts.mode === "eval") return x;
-      // (seed, first sample): the mask is keyed by the sample's place in the global batch.
-      ctx.seed ??= b.add("input", [], { name: "seed", shape: [2], dtype: "u32" });
-      return b.add("dropout", [x, ctx.seed], { p: l.p, key });
-    }
-    default:
-      throw new Error(`unreachable: ${l.kind}`);
-  }
 }

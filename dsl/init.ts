@@ -1,5 +1,6 @@
 // Parameter initialisation, deterministic per (seed, parameter name) so that adding a layer
 // does not change the others' initial values.
+import { ROLES } from "../compiler/ops/leaves.ts";
 import type { ParamInfo } from "./build.ts";
 
 /** splitmix32: a tiny, well-mixed seeded PRNG returning floats in [0, 1). */
@@ -34,7 +35,9 @@ function hashName(seed: number, name: string): number {
  * sqrt(2) (torch.nn.init.calculate_gain("relu")) on every layer but the last: without it the
  * activations of a 19-layer ReLU net shrink by about half per layer and training stalls at
  * chance (measured here on E at width 8: loss stuck at ln 10 for two epochs). The last layer
- * feeds the softmax, not a ReLU, and keeps gain 1. Biases start at 0 in both schemes.
+ * feeds the softmax, not a ReLU, and keeps gain 1. Every other parameter starts at its role's
+ * constant (compiler/ops/leaves.ts): biases and batch norm's shift 0, its scale 1, running means
+ * 0, running variances 1.
  */
 export type InitScheme = "paper" | "glorot";
 
@@ -42,16 +45,21 @@ export type Params = Map<string, Float32Array>;
 
 export function initParams(params: readonly ParamInfo[], seed: number, scheme: InitScheme): Params {
   const out: Params = new Map();
-  const lastWeight = params.filter((p) => p.role === "weight").at(-1);
+  const lastWeight = params.filter((p) => ROLES[p.role].init === "random").at(-1);
   for (const p of params) {
     const n = p.shape.reduce((a, c) => a * c, 1);
     const data = new Float32Array(n);
-    if (p.role === "weight") {
+    const init = ROLES[p.role].init;
+    if (init !== "random") data.fill(init);
+    else {
       const u = rng(hashName(seed, p.name));
       if (scheme === "paper") {
         const g = normal(u);
         for (let i = 0; i < n; i++) data[i] = 0.01 * g();
       } else {
+        if (p.fanIn === undefined || p.fanOut === undefined) {
+          throw new Error(`init: weight ${p.name} has no fan-in and fan-out`);
+        }
         const gain = p === lastWeight ? 1 : Math.SQRT2;
         const a = gain * Math.sqrt(6 / (p.fanIn + p.fanOut));
         for (let i = 0; i < n; i++) data[i] = (2 * u() - 1) * a;

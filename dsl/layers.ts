@@ -1,75 +1,31 @@
 // Layers are plain immutable values; a network is a layer built from others with `seq`,
 // `repeat`, `residual` and `branch`. Nothing here knows shapes: `model()` infers and checks
-// them once the input is known (see build.ts).
-import type { LrnAttrs } from "../compiler/ops/types.ts";
+// them once the input is known (see build.ts). Each leaf layer (conv, relu, pool, ...) is
+// declared with its primitive in compiler/ops/ (the `layers` table of compiler/ops/mod.ts: how it
+// is written, described and lowered); this module holds the combinators and the transforms.
+import { type LayerKind, layers } from "../compiler/ops/mod.ts";
+import type { LayerDef, LeafLayer, LeafOf } from "../compiler/ops/types.ts";
+import { positive } from "../compiler/ops/util.ts";
 
 export type Layer =
-  | {
-    readonly kind: "conv";
-    readonly k: number;
-    readonly out: number;
-    readonly in?: number;
-    /** Zero padding on each side; default (k - 1) / 2, which keeps the resolution. */
-    readonly pad?: number;
-    /** Pins the parameter names (`${name}.weight`) instead of the position in the chain: a
-     *  transform that rewrites a net (fully convolutional test nets) keeps torchvision's names. */
-    readonly name?: string;
-  }
-  | { readonly kind: "relu" }
-  | { readonly kind: "pool" }
-  | { readonly kind: "lrn"; readonly attrs: LrnAttrs }
-  | { readonly kind: "flatten" }
-  | { readonly kind: "fc"; readonly out: number; readonly in?: number }
-  | { readonly kind: "dropout"; readonly p: number }
-  | { readonly kind: "softmax" }
+  | LeafLayer
   | { readonly kind: "seq"; readonly layers: readonly Layer[] }
   /** x + body(x): a residual connection. */
   | { readonly kind: "residual"; readonly body: Layer }
   /** The branches applied to the same input, concatenated along channels (Inception). */
   | { readonly kind: "branch"; readonly branches: readonly Layer[] };
 
-function positive(n: number, what: string): number {
-  if (!Number.isInteger(n) || n <= 0) {
-    throw new Error(`${what} must be a positive integer, got ${n}`);
-  }
-  return n;
-}
-
-/** 3x3 convolution (stride 1, padding 1) with bias; `in` optionally pins the input channels. */
-export const conv3 = (out: number, opts: { in?: number } = {}): Layer =>
-  Object.freeze({ kind: "conv", k: 3, out: positive(out, "conv3 width"), ...opts });
-/** 1x1 convolution with bias (config C). */
-export const conv1 = (out: number, opts: { in?: number } = {}): Layer =>
-  Object.freeze({ kind: "conv", k: 1, out: positive(out, "conv1 width"), ...opts });
-/** k x k convolution, stride 1, with bias and explicit padding (default: keep the size). */
-export function conv(
-  k: number,
-  out: number,
-  opts: { in?: number; pad?: number; name?: string } = {},
-): Layer {
-  positive(k, "conv kernel size");
-  const pad = opts.pad ?? (k - 1) / 2;
-  if (!Number.isInteger(pad) || pad < 0) {
-    throw new Error(`conv${k} padding must be a non-negative integer, got ${pad}`);
-  }
-  return Object.freeze({ kind: "conv", k, out: positive(out, `conv${k} width`), ...opts, pad });
-}
-export const relu: Layer = Object.freeze({ kind: "relu" });
-/** 2x2 max-pool, stride 2. */
-export const pool: Layer = Object.freeze({ kind: "pool" });
-export const maxpool = pool;
-/** Krizhevsky's LRN with the paper's constants (size 5, alpha 1e-4, beta 0.75, k 2). */
-export const lrn = (attrs: Partial<LrnAttrs> = {}): Layer =>
-  Object.freeze({ kind: "lrn", attrs: { size: 5, alpha: 1e-4, beta: 0.75, k: 2, ...attrs } });
-export const flatten: Layer = Object.freeze({ kind: "flatten" });
-/** Fully connected layer with bias; flattens a 4-D input first. */
-export const fc = (out: number, opts: { in?: number } = {}): Layer =>
-  Object.freeze({ kind: "fc", out: positive(out, "fc width"), ...opts });
-export const dropout = (p = 0.5): Layer => {
-  if (!(p >= 0 && p < 1)) throw new Error(`dropout p must be in [0, 1), got ${p}`);
-  return Object.freeze({ kind: "dropout", p });
-};
-export const softmax: Layer = Object.freeze({ kind: "softmax" });
+export type { LeafLayer };
+export { conv, conv1, conv3 } from "../compiler/ops/conv.ts";
+export { fc } from "../compiler/ops/matmul.ts";
+export { relu } from "../compiler/ops/elementwise.ts";
+export { maxpool, pool } from "../compiler/ops/pool.ts";
+export { lrn } from "../compiler/ops/lrn.ts";
+export { flatten } from "../compiler/ops/layout.ts";
+export { dropout } from "../compiler/ops/dropout.ts";
+export { softmax } from "../compiler/ops/softmax.ts";
+export { avgpool, gap } from "../compiler/ops/avgpool.ts";
+export { batchNorm, bn } from "../compiler/ops/batchnorm.ts";
 
 /** Left-to-right composition: seq(a, b, c) is the paper's a >> b >> c. Nested seqs flatten. */
 export function seq(...layers: Layer[]): Layer {
@@ -92,7 +48,7 @@ export const branch = (...branches: Layer[]): Layer =>
   Object.freeze({ kind: "branch", branches: Object.freeze([...branches]) });
 
 /** Rebuilds a layer tree bottom-up with `f` applied to every leaf layer. */
-export function mapLayers(l: Layer, f: (leaf: Layer) => Layer): Layer {
+export function mapLayers(l: Layer, f: (leaf: LeafLayer) => Layer): Layer {
   switch (l.kind) {
     case "seq":
       return seq(...l.layers.map((x) => mapLayers(x, f)));
@@ -106,7 +62,7 @@ export function mapLayers(l: Layer, f: (leaf: Layer) => Layer): Layer {
 }
 
 /** All leaf layers in order. */
-export function leaves(l: Layer): Layer[] {
+export function leaves(l: Layer): LeafLayer[] {
   switch (l.kind) {
     case "seq":
       return l.layers.flatMap(leaves);
@@ -119,21 +75,12 @@ export function leaves(l: Layer): Layer[] {
   }
 }
 
-/** How the paper writes a leaf layer: conv3-64, FC-4096, maxpool, LRN, soft-max. */
+/** The table entry of a leaf's kind, typed for that leaf. */
+export const layerDef = <K extends LayerKind>(l: LeafOf<K>): LayerDef<K> => layers[l.kind];
+
+/** How the paper writes a layer: conv3-64, FC-4096, maxpool, LRN, soft-max. */
 export function describe(l: Layer): string {
   switch (l.kind) {
-    case "conv":
-      return `conv${l.k}-${l.out}`;
-    case "fc":
-      return `FC-${l.out}`;
-    case "pool":
-      return "maxpool";
-    case "lrn":
-      return "LRN";
-    case "softmax":
-      return "soft-max";
-    case "dropout":
-      return `dropout(${l.p})`;
     case "seq":
       return l.layers.map(describe).join(" >> ");
     case "residual":
@@ -141,7 +88,7 @@ export function describe(l: Layer): string {
     case "branch":
       return `branch(${l.branches.map(describe).join(", ")})`;
     default:
-      return l.kind;
+      return layerDef(l).describe(l);
   }
 }
 
@@ -151,11 +98,5 @@ export function divideWidth(net: Layer, d: number): Layer {
   const fcs = leaves(net).filter((l) => l.kind === "fc");
   const last = fcs[fcs.length - 1];
   const div = (n: number) => Math.max(1, Math.round(n / d));
-  return mapLayers(net, (l) => {
-    if (l.kind === "conv") return { ...l, out: div(l.out), ...(l.in ? { in: div(l.in) } : {}) };
-    if (l.kind === "fc" && l !== last) {
-      return { ...l, out: div(l.out), ...(l.in ? { in: div(l.in) } : {}) };
-    }
-    return l;
-  });
+  return mapLayers(net, (l) => l === last ? l : layerDef(l).divide?.(l, div) ?? l);
 }

@@ -2,6 +2,8 @@
 // every shape is checked when the net is defined; afterwards it hands out IR graphs for any
 // batch and mode, initial parameters, and a CPU reference forward.
 import { grad } from "../compiler/autodiff.ts";
+import { inferenceGraph } from "../compiler/inference.ts";
+import { ROLES } from "../compiler/ops/leaves.ts";
 import { evaluate } from "../compiler/interpret.ts";
 import { fmtShape, type Graph } from "../compiler/ir.ts";
 import { buildNet, type LayerRow, NetError, type ParamInfo } from "./build.ts";
@@ -40,14 +42,24 @@ export function model(name: string, net: Layer, input: readonly number[]): Model
 }
 
 export interface ForwardOptions {
+  /** "eval" (default): running statistics, no dropout; "train": batch statistics. */
   mode?: "train" | "eval";
+  /** Dropout in "train" mode (default on). */
+  dropout?: boolean;
+  /** "eval" mode: apply the inference rewrites (batch norm folded into the conv before it;
+   *  compiler/inference.ts). Default on; off to compare against the unfolded graph. */
+  fold?: boolean;
   /** Add a labels input and a `loss` output (softmax cross-entropy on the logits). */
   loss?: boolean;
 }
 
 /** The forward IR with outputs `logits` and (when the net ends in soft-max) `probs`. */
 export function forwardGraph(m: Model, batch: number, opts: ForwardOptions = {}): Graph {
-  const { b, out } = buildNet(m.net, m.input, { batch, mode: opts.mode ?? "eval" });
+  const { b, out } = buildNet(m.net, m.input, {
+    batch,
+    mode: opts.mode ?? "eval",
+    dropout: opts.dropout,
+  });
   const logits = m.endsInSoftmax ? b.node(out).inputs[0] : out;
   if (b.node(logits).shape.length !== 2) {
     throw new NetError(
@@ -63,13 +75,17 @@ export function forwardGraph(m: Model, batch: number, opts: ForwardOptions = {})
     const labels = b.add("input", [], { name: "labels", shape: [batch], dtype: "i32" });
     b.output("loss", b.add("softmax_xent", [logits, labels], {}));
   }
-  return b.build();
+  const g = b.build();
+  return (opts.mode ?? "eval") === "eval" && opts.fold !== false ? inferenceGraph(g) : g;
 }
 
-/** Forward + loss + backward: outputs `logits`, `loss` and `grad:<name>` per parameter. */
+/** Forward in training mode + loss + backward: outputs `logits`, `loss`, `grad:<name>` per
+ *  trainable parameter, and `running:<name>` per running statistic (its updated value).
+ *  `dropout: false` keeps everything of training mode but dropout (gradient checks). */
 export function trainGraph(m: Model, batch: number, opts: { dropout?: boolean } = {}): Graph {
   const fwd = forwardGraph(m, batch, {
-    mode: opts.dropout === false ? "eval" : "train",
+    mode: "train",
+    dropout: opts.dropout !== false,
     loss: true,
   });
   return grad(fwd, "loss");
@@ -88,6 +104,9 @@ export function applyReference(m: Model, params: Params, x: Float32Array): Float
   return vals[g.outputs.logits].data as Float32Array;
 }
 
+/** Trained parameters, as PyTorch counts `parameters()` (batch norm's running statistics are
+ *  buffers there, and not counted). */
 export function paramCount(m: Model): number {
-  return m.params.reduce((s, p) => s + p.shape.reduce((a, c) => a * c, 1), 0);
+  return m.params.filter((p) => ROLES[p.role].trainable)
+    .reduce((s, p) => s + p.shape.reduce((a, c) => a * c, 1), 0);
 }

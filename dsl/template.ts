@@ -4,23 +4,25 @@
 //   net`conv3-64 >> maxpool >> FC-4096 >> FC-4096 >> FC-1000 >> soft-max`.
 // Paper-spelled layers carry what Table 1 leaves implicit (section 2.1): `convK-C` is the conv
 // followed by ReLU ("all hidden layers are equipped with ReLU"); a hidden `FC-N` is FC, ReLU,
-// dropout 0.5 (section 3.1); the FC right before `soft-max` (or last) is the output layer.
-// `a * 3` repeats, parentheses group, `residual(...)` and `branch(a, b)` merge branches.
+// dropout 0.5 (section 3.1); the FC right before `soft-max` (or last) is the output layer;
+// `convK-C-BN` is the conv, batch norm and ReLU (torchvision's VGG-BN). Every layer's own
+// spellings (`relu`, `maxpool`, `LRN`, `bn`, `avgpool(2)`, `gap`, ...) come from its declaration
+// in compiler/ops/. `a * 3` repeats, parentheses group, `residual(...)` and `branch(a, b)` merge
+// branches.
+import { UserError } from "../compiler/errors.ts";
+import { layers } from "../compiler/ops/mod.ts";
 import {
+  bn,
   branch,
   conv1,
   conv3,
   dropout,
   fc,
-  flatten,
   type Layer,
-  lrn,
-  pool,
   relu,
   repeat,
   residual,
   seq,
-  softmax,
 } from "./layers.ts";
 
 type Tok =
@@ -30,12 +32,7 @@ type Tok =
   | { t: "val"; v: unknown; at: number }
   | { t: "end"; at: number };
 
-export class TemplateSyntaxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TemplateSyntaxError";
-  }
-}
+export class TemplateSyntaxError extends UserError {}
 
 function lex(strings: readonly string[], values: unknown[]): { toks: Tok[]; text: string } {
   const toks: Tok[] = [];
@@ -80,32 +77,30 @@ function syntax(text: string, at: number, msg: string): TemplateSyntaxError {
 const isLayer = (v: unknown): v is Layer =>
   typeof v === "object" && v !== null && typeof (v as { kind?: unknown }).kind === "string";
 
-/** Combinator spellings: name(args). */
+/** Spellings name(args): the combinators, and every layer's calls (compiler/ops/, `spell`). */
 const calls: Record<string, (args: (number | Layer)[]) => Layer> = {
-  conv3: ([c]) => conv3(num(c)),
-  conv1: ([c]) => conv1(num(c)),
-  fc: ([c]) => fc(num(c)),
-  dropout: ([p]) => dropout(p === undefined ? 0.5 : num(p)),
-  lrn: () => lrn(),
   residual: (args) => residual(...args.map(layer)),
   branch: (args) => branch(...args.map(layer)),
 };
-const bare: Record<string, Layer> = {
-  relu,
-  pool,
-  maxpool: pool,
-  flatten,
-  softmax,
-  "soft-max": softmax,
-  LRN: lrn(),
-  lrn: lrn(),
-  dropout: dropout(0.5),
-};
+/** Bare spellings: relu, maxpool, LRN, soft-max, ... */
+const bare: Record<string, Layer> = {};
+for (const def of Object.values(layers)) {
+  Object.assign(bare, def.spell?.bare);
+  for (const [name, f] of Object.entries(def.spell?.call ?? {})) {
+    calls[name] = (args) => f(args.map(num));
+  }
+}
 /** Paper spellings: name-N. `output` is true for an FC that ends the net (before soft-max). */
 const paper: Record<string, (n: number, output: boolean) => Layer> = {
   conv3: (n) => seq(conv3(n), relu),
   conv1: (n) => seq(conv1(n), relu),
   FC: (n, output) => output ? fc(n) : seq(fc(n), relu, dropout(0.5)),
+};
+/** `convK-C-BN`: the conv, batch norm, then the ReLU (torchvision's VGG-BN order: conv, BN,
+ *  ReLU, so its parameters are features.i and features.i+1). */
+const paperBn: Record<string, (n: number) => Layer> = {
+  conv3: (n) => seq(conv3(n), bn, relu),
+  conv1: (n) => seq(conv1(n), bn, relu),
 };
 
 function num(v: number | Layer | undefined): number {
@@ -223,6 +218,18 @@ class Parser {
       this.fail(`expected a width after '${name.v}-'`);
     }
     this.i++;
+    if (this.isOp("-")) {
+      const suffix = this.toks[this.i + 1];
+      if (suffix?.t !== "name" || suffix.v !== "BN" || !paperBn[name.v]) {
+        this.fail(`expected '>>' after '${name.v}-${n.v}' (only convK-C takes a '-BN' suffix)`);
+      }
+      this.i += 2;
+      try {
+        return paperBn[name.v](n.v as number);
+      } catch (e) {
+        this.fail((e as Error).message, n);
+      }
+    }
     // An FC is the output layer when soft-max (or nothing) follows it.
     const next = this.peek(), after = this.toks[this.i + 1];
     const output = next.t === "end" || (next.t === "op" && next.v === ")") ||

@@ -8,6 +8,7 @@
 // holds W[o,c,y,x] at ((o*C + c)*h + y)*w + x: the same offset. The converted convs keep the
 // FCs' parameter names (pinned with `conv(..., { name })`), so a Params map of the original is
 // a Params map of the converted net: same names, same Float32Arrays, only the shapes differ.
+import { inferenceGraph } from "../compiler/inference.ts";
 import { evaluate } from "../compiler/interpret.ts";
 import type { Graph } from "../compiler/ir.ts";
 import { fmtShape } from "../compiler/shape.ts";
@@ -94,7 +95,7 @@ export function scoreMapGraph(fc: Model, batch: number, height: number, width: n
     throw new NetError(`${fc.name}: output ${fmtShape(s)} is not a [N, classes, H, W] map`);
   }
   b.output("scores", out);
-  return b.build();
+  return inferenceGraph(b.build());
 }
 
 /** Shape of the score map for a batch of `height` x `width` inputs. */

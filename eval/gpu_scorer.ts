@@ -5,7 +5,7 @@ import type { Graph } from "../compiler/ir.ts";
 import { type KernelPlan, lower, type TilePolicy } from "../compiler/lower.ts";
 import type { Model, Params } from "../dsl/mod.ts";
 import { fullyConvolutional, fullyConvolutionalParams, scoreMapGraph } from "../dsl/transforms.ts";
-import { Executor, GpuError } from "../runtime/executor.ts";
+import { Executor, GpuError, paramKernels } from "../runtime/executor.ts";
 import { ForwardRunner, inputId, paramIds, persistentValues } from "../runtime/forward.ts";
 import type { ScoreMaps, Scorer } from "./scorer.ts";
 
@@ -18,6 +18,9 @@ export class ScoreMapRunner {
     readonly width: number,
     readonly plan: KernelPlan,
     readonly ex: Executor,
+    /** Kernels that read parameters only (batch norm folded into the convs, the f16 weight
+     *  copies): run by setParams, not per batch. */
+    private readonly onParams: ReadonlySet<number>,
   ) {}
 
   static async create(
@@ -30,8 +33,10 @@ export class ScoreMapRunner {
   ): Promise<ScoreMapRunner> {
     const g: Graph = scoreMapGraph(fc, batch, height, width);
     const plan = lower(g, { tiles });
-    const ex = await Executor.create(device, plan, persistentValues(g));
-    return new ScoreMapRunner(fc, batch, height, width, plan, ex);
+    const onParams = paramKernels(plan), keep = persistentValues(g);
+    for (const i of onParams) keep.add(plan.kernels[i].output);
+    const ex = await Executor.create(device, plan, keep);
+    return new ScoreMapRunner(fc, batch, height, width, plan, ex, onParams);
   }
 
   /** [batch, classes, H', W'] output shape. */
@@ -45,6 +50,11 @@ export class ScoreMapRunner {
       if (!v) throw new GpuError(`no value for parameter ${name}`);
       this.ex.write(id, v);
     }
+    if (this.onParams.size) {
+      const enc = this.ex.device.createCommandEncoder();
+      this.ex.encode(enc, { only: (i) => this.onParams.has(i) });
+      this.ex.device.queue.submit([enc.finish()]);
+    }
   }
 
   /** Score maps for exactly `batch` images. */
@@ -56,7 +66,7 @@ export class ScoreMapRunner {
     const g = this.plan.graph;
     this.ex.write(inputId(g, "x"), x);
     const enc = this.ex.device.createCommandEncoder();
-    this.ex.encode(enc);
+    this.ex.encode(enc, { only: (i) => !this.onParams.has(i) });
     await this.ex.submit(enc, `score map of ${this.model.name} at ${this.width}x${this.height}`);
     return await this.ex.read(g.outputs.scores) as Float32Array;
   }

@@ -13,14 +13,10 @@ import {
   OPENMPI_SYMBOLS,
 } from "./abi.ts";
 import { libc } from "./libc.ts";
+import { UserError } from "../compiler/errors.ts";
 
 /** MPI could not be used: missing, the wrong library, or a call failed. Printed as one line. */
-export class MpiError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "MpiError";
-  }
-}
+export class MpiError extends UserError {}
 
 const RTLD_NOW = 0x2, RTLD_GLOBAL = 0x100;
 const cstr = (s: string) => new TextEncoder().encode(s + "\0");

@@ -1,6 +1,7 @@
 // Adapter and device acquisition: one device per process, created with the adapter's own
 // maxima for the limits large nets hit (WebGPU's defaults cap storage bindings at 128 MiB and
 // workgroup memory at 16 KiB), and the optional features the runtime can use.
+import { UserError } from "../compiler/errors.ts";
 import { type AdapterTraits, adapterTraits } from "../compiler/kernels/tiles.ts";
 import { chooseBackend, chosenBackend, openGlBackend } from "./backend.ts";
 
@@ -18,14 +19,13 @@ const RAISED_LIMITS = [
 
 const OPTIONAL_FEATURES: GPUFeatureName[] = ["timestamp-query", "shader-f16"];
 
-export class NoAdapterError extends Error {
+export class NoAdapterError extends UserError {
   constructor(detail: string) {
     super(
       `No WebGPU adapter (${detail}). Install a GPU driver with Vulkan support, or Mesa's CPU ` +
         "implementation (llvmpipe/lavapipe): `apt-get install mesa-vulkan-drivers`. Deno needs " +
         "no flag for navigator.gpu; set XDG_RUNTIME_DIR (e.g. /tmp) to silence a warning.",
     );
-    this.name = "NoAdapterError";
   }
 }
 

@@ -1,17 +1,20 @@
 // The executor: turns a kernel plan into GPU objects (buffers by the memory plan, pipelines
-// created asynchronously up front and shared by spec key, bind groups made once) and encodes
-// the kernels into command buffers. Math never happens here; only plumbing.
+// created asynchronously up front through the one pipeline cache, bind groups made once) and
+// encodes the kernels into command buffers. Math never happens here; only plumbing.
 import type { KernelPlan, PlannedKernel } from "../compiler/lower.ts";
 import type { EmittedKernel, KernelSpec } from "../compiler/kernels/spec.ts";
-import { specKey } from "../compiler/kernels/spec.ts";
-import { emitters } from "../compiler/kernels/mod.ts";
+import { emitKernel } from "../compiler/kernels/mod.ts";
 import { checkLimits } from "../compiler/kernels/limits.ts";
+import { STEP_BYTES, stepBytes, type StepValues } from "../compiler/kernels/step.ts";
+import { GpuError } from "./errors.ts";
 import { type MemoryPlan, planMemory } from "./memory.ts";
+import { pipelineFor } from "./pipelines.ts";
 import { writable } from "./kernel_runner.ts";
+
+export { GpuError };
 
 export interface CompiledKernel extends PlannedKernel {
   emitted: EmittedKernel;
-  key: string;
 }
 
 /** A kernel bound to explicit buffers (fills, SGD updates, metrics) outside the plan. */
@@ -24,13 +27,6 @@ export interface ExtraKernel {
 
 type Typed = Float32Array | Float16Array | Int32Array | Uint32Array;
 
-export class GpuError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "GpuError";
-  }
-}
-
 const USAGE = () => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
 const align4 = (n: number) => Math.max(16, Math.ceil(n / 16) * 16);
 
@@ -39,9 +35,7 @@ export class Executor {
   readonly mem: MemoryPlan;
   readonly stepBuffer: GPUBuffer;
   private readonly buffers: GPUBuffer[];
-  private readonly pipelines = new Map<string, Promise<GPUComputePipeline>>();
-  private readonly ready = new Map<string, GPUComputePipeline>();
-  private bindGroups: GPUBindGroup[] = [];
+  private prepared: PreparedExtra[] = [];
 
   private constructor(
     readonly device: GPUDevice,
@@ -49,17 +43,13 @@ export class Executor {
     persistent: Set<number>,
   ) {
     this.mem = planMemory(plan, persistent);
-    this.kernels = plan.kernels.map((k) => ({
-      ...k,
-      emitted: emitters[k.spec.kind](k.spec as never),
-      key: specKey(k.spec),
-    }));
+    this.kernels = plan.kernels.map((k) => ({ ...k, emitted: emitKernel(k.spec) }));
     this.buffers = this.mem.slots.map((s, i) =>
       device.createBuffer({ label: `slot${i}`, size: align4(s.bytes), usage: USAGE() })
     );
     this.stepBuffer = device.createBuffer({
       label: "step",
-      size: 16,
+      size: STEP_BYTES,
       usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
     });
   }
@@ -72,13 +62,10 @@ export class Executor {
   ): Promise<Executor> {
     const ex = new Executor(device, plan, persistent);
     ex.watchLoss();
-    for (const k of ex.kernels) {
-      const sizes = [...k.inputs, k.output].map((v) => ex.buffer(v).size);
-      checkLimits(k.emitted, device.limits, k.name, sizes);
-    }
-    await Promise.all(ex.kernels.map((k) => ex.pipeline(k.name, k.emitted, k.key)));
-    ex.bindGroups = ex.kernels.map((k) =>
-      ex.bindGroup(k.name, k.emitted, k.key, [...k.inputs, k.output].map((v) => ex.buffer(v)))
+    ex.prepared = await Promise.all(
+      ex.kernels.map((k) =>
+        ex.prepare(k.name, k.emitted, [...k.inputs, k.output].map((v) => ex.buffer(v)))
+      ),
     );
     return ex;
   }
@@ -104,23 +91,26 @@ export class Executor {
     this.device.queue.writeBuffer(this.buffer(value), 0, writable(d));
   }
 
-  /** Writes the per-step uniform (seed, lr, scale). */
-  writeStep(seed: number, lr: number, scale = 1): void {
-    const b = new ArrayBuffer(16), u = new Uint32Array(b), f = new Float32Array(b);
-    u[0] = seed >>> 0;
-    f[1] = lr;
-    f[2] = scale;
-    this.device.queue.writeBuffer(this.stepBuffer, 0, b);
+  /** Writes the per-step uniform (compiler/kernels/step.ts). */
+  writeStep(v: StepValues): void {
+    this.device.queue.writeBuffer(this.stepBuffer, 0, stepBytes(v));
   }
 
   /** Pipelines for kernels outside the plan, compiled before they are first encoded. */
   async prepareExtra(extra: ExtraKernel[]): Promise<PreparedExtra[]> {
-    return await Promise.all(extra.map(async (x) => {
-      const emitted = emitters[x.spec.kind](x.spec as never), key = specKey(x.spec);
-      checkLimits(emitted, this.device.limits, x.name, x.buffers.map((b) => b.size));
-      await this.pipeline(x.name, emitted, key);
-      return { name: x.name, emitted, key, group: this.bindGroup(x.name, emitted, key, x.buffers) };
-    }));
+    return await Promise.all(extra.map((x) => this.prepare(x.name, emitKernel(x.spec), x.buffers)));
+  }
+
+  /** Checks a kernel against the adapter's limits, compiles it (or finds it compiled) and binds
+   *  its buffers (the step uniform automatically). */
+  private async prepare(
+    name: string,
+    emitted: EmittedKernel,
+    buffers: GPUBuffer[],
+  ): Promise<PreparedExtra> {
+    checkLimits(emitted, this.device.limits, name, buffers.map((b) => b.size));
+    const pipeline = await pipelineFor(this.device, emitted, name);
+    return { name, emitted, pipeline, group: this.bindGroup(name, emitted, pipeline, buffers) };
   }
 
   /** Encodes plan kernels [from, to), those `only` accepts (all by default), into one compute
@@ -130,12 +120,7 @@ export class Executor {
     opts: { from?: number; to?: number; timing?: Timing; only?: (i: number) => boolean } = {},
   ): void {
     const from = opts.from ?? 0, to = opts.to ?? this.kernels.length;
-    const items = this.kernels.slice(from, to).map((k, i) => ({
-      name: k.name,
-      emitted: k.emitted,
-      key: k.key,
-      group: this.bindGroups[from + i],
-    })).filter((_, i) => opts.only?.(from + i) ?? true);
+    const items = this.prepared.slice(from, to).filter((_, i) => opts.only?.(from + i) ?? true);
     this.encodeItems(enc, items, opts.timing);
   }
 
@@ -166,7 +151,7 @@ export class Executor {
   }
 
   private dispatch(pass: GPUComputePassEncoder, it: PreparedExtra): void {
-    pass.setPipeline(this.ready.get(it.key)!);
+    pass.setPipeline(it.pipeline);
     pass.setBindGroup(0, it.group);
     const [x, y, z] = it.emitted.workgroups;
     pass.dispatchWorkgroups(x, y, z);
@@ -208,40 +193,12 @@ export class Executor {
     return Float32Array.from(new Float16Array(raw.buffer, 0, n));
   }
 
-  private pipeline(name: string, e: EmittedKernel, key: string): Promise<GPUComputePipeline> {
-    let p = this.pipelines.get(key);
-    if (!p) {
-      p = (async () => {
-        this.device.pushErrorScope("validation");
-        const module = this.device.createShaderModule({ label: name, code: e.wgsl });
-        let pipe: GPUComputePipeline;
-        try {
-          pipe = await this.device.createComputePipelineAsync({
-            label: name,
-            layout: "auto",
-            compute: { module, entryPoint: "main" },
-          });
-        } catch (err) {
-          await this.device.popErrorScope();
-          throw new GpuError(`kernel ${name}: pipeline creation failed: ${(err as Error).message}`);
-        }
-        const v = await this.device.popErrorScope();
-        if (v) throw new GpuError(`kernel ${name}: ${v.message}`);
-        this.ready.set(key, pipe);
-        return pipe;
-      })();
-      this.pipelines.set(key, p);
-    }
-    return p;
-  }
-
   private bindGroup(
     name: string,
     e: EmittedKernel,
-    key: string,
+    pipe: GPUComputePipeline,
     buffers: GPUBuffer[],
   ): GPUBindGroup {
-    const pipe = this.ready.get(key)!;
     let bi = 0;
     const entries = e.bindings.map((b, i) => ({
       binding: i,
@@ -278,10 +235,11 @@ export function paramKernels(plan: KernelPlan): Set<number> {
   return out;
 }
 
+/** A kernel ready to encode: compiled, its buffers bound. */
 export interface PreparedExtra {
   name: string;
   emitted: EmittedKernel;
-  key: string;
+  pipeline: GPUComputePipeline;
   group: GPUBindGroup;
 }
 

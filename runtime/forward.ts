@@ -14,16 +14,22 @@ export function persistentValues(g: Graph): Set<number> {
   return s;
 }
 
+/** The graph's parameters by name (running statistics included). */
 export function paramIds(g: Graph): Map<string, number> {
   const m = new Map<string, number>();
-  for (const n of g.nodes) if (n.op === "param") m.set((n.attrs as { name: string }).name, n.id);
+  for (const n of g.nodes) if (n.op === "param") m.set(n.attrs.name, n.id);
   return m;
 }
 
+/** The id of the input fed by `name`, if the graph has one. */
+export function findInput(g: Graph, name: string): number | undefined {
+  return g.nodes.find((n) => n.op === "input" && n.attrs.name === name)?.id;
+}
+
 export function inputId(g: Graph, name: string): number {
-  const n = g.nodes.find((n) => n.op === "input" && (n.attrs as { name: string }).name === name);
-  if (!n) throw new GpuError(`graph has no input '${name}'`);
-  return n.id;
+  const id = findInput(g, name);
+  if (id === undefined) throw new GpuError(`graph has no input '${name}'`);
+  return id;
 }
 
 export class ForwardRunner {

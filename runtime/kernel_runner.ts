@@ -1,69 +1,20 @@
 // Runs one kernel on its own: for kernel tests and tile tuning, not for training (the executor
-// batches a whole plan into one submission). Buffers are made per call; pipelines are cached
-// per device by WGSL text.
-import { emitKernel } from "../compiler/kernels/mod.ts";
-import { storageSizes } from "../compiler/kernels/io.ts";
+// batches a whole plan into one submission). Buffers are made per call; pipelines come from
+// the one pipeline cache (pipelines.ts).
+import { emitKernel, storageSizes } from "../compiler/kernels/mod.ts";
 import type { EmittedKernel, KernelSpec } from "../compiler/kernels/spec.ts";
+import { STEP_BYTES, stepBytes, type StepValues } from "../compiler/kernels/step.ts";
+import { GpuError } from "./errors.ts";
+import { pipelineFor } from "./pipelines.ts";
+
+export { pipelineFor, type StepValues };
 
 /** Float16Array for bindings a spec stores as f16 (`f16` positions). */
 export type TypedArray = Float32Array | Float16Array | Int32Array | Uint32Array;
 
-/** Values of the per-step uniform (STEP_UNIFORM_WGSL). */
-export interface StepValues {
-  seed?: number;
-  lr?: number;
-  scale?: number;
-}
-
-export class KernelError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "KernelError";
-  }
-}
-
-const pipelines = new WeakMap<GPUDevice, Map<string, Promise<GPUComputePipeline>>>();
-
 function isSpec(k: KernelSpec | EmittedKernel): k is KernelSpec {
   return "kind" in k;
 }
-
-/** The compiled pipeline, validation errors reported with the kernel's name. */
-export function pipelineFor(device: GPUDevice, k: EmittedKernel): Promise<GPUComputePipeline> {
-  let cache = pipelines.get(device);
-  if (!cache) pipelines.set(device, cache = new Map());
-  let p = cache.get(k.wgsl);
-  if (!p) {
-    p = compile(device, k);
-    cache.set(k.wgsl, p);
-    p.catch(() => cache.delete(k.wgsl));
-  }
-  return p;
-}
-
-async function compile(device: GPUDevice, k: EmittedKernel): Promise<GPUComputePipeline> {
-  device.pushErrorScope("validation");
-  const module = device.createShaderModule({ label: k.name, code: k.wgsl });
-  let pipe: GPUComputePipeline | undefined, thrown: unknown;
-  try {
-    pipe = await device.createComputePipelineAsync({
-      label: k.name,
-      layout: "auto",
-      compute: { module, entryPoint: "main" },
-    });
-  } catch (e) {
-    thrown = e;
-  }
-  const err = await device.popErrorScope();
-  if (err || thrown || !pipe) {
-    const msg = err?.message ?? (thrown instanceof Error ? thrown.message : String(thrown));
-    throw new KernelError(`kernel '${k.name}' failed to compile: ${msg}\n${numbered(k.wgsl)}`);
-  }
-  return pipe;
-}
-
-const numbered = (src: string) =>
-  src.split("\n").map((l, i) => `${String(i + 1).padStart(4)}: ${l}`).join("\n");
 
 const align16 = (n: number) => Math.max(16, Math.ceil(n / 16) * 16);
 
@@ -90,7 +41,7 @@ export async function runKernelBindings(
   const k = emitted(kernel);
   const storage = k.bindings.filter((b) => b.access !== "uniform");
   if (arrays.length !== storage.length) {
-    throw new KernelError(
+    throw new GpuError(
       `kernel '${k.name}' has ${storage.length} storage bindings, got ${arrays.length} arrays`,
     );
   }
@@ -102,7 +53,7 @@ export async function runKernelBindings(
   arrays.forEach((a, i) => device.queue.writeBuffer(buffers[i], 0, writable(a)));
   const stepBuf = device.createBuffer({
     label: "step",
-    size: 16,
+    size: STEP_BYTES,
     usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
   });
   device.queue.writeBuffer(stepBuf, 0, stepBytes(step));
@@ -130,7 +81,7 @@ export async function runKernelBindings(
   });
   device.queue.submit([enc.finish()]);
   const err = await device.popErrorScope();
-  if (err) throw new KernelError(`kernel '${k.name}': ${err.message}`);
+  if (err) throw new GpuError(`kernel '${k.name}': ${err.message}`);
   const out = await Promise.all(arrays.map(async (a, i) => {
     const st = staging[i];
     if (!st) return a;
@@ -144,14 +95,6 @@ export async function runKernelBindings(
   for (const b of buffers) b.destroy();
   stepBuf.destroy();
   return out;
-}
-
-function stepBytes(s: StepValues): ArrayBuffer {
-  const b = new ArrayBuffer(16);
-  new Uint32Array(b)[0] = (s.seed ?? 0) >>> 0;
-  new Float32Array(b)[1] = s.lr ?? 0;
-  new Float32Array(b)[2] = s.scale ?? 1;
-  return b;
 }
 
 /** Runs a kernel and returns its output (the last read-write binding). `inputs` are the
@@ -178,7 +121,7 @@ export async function runKernel(
           ? new Float16Array(o.elems)
           : new Int32Array(o.elems),
       );
-    } else throw new KernelError(`kernel '${k.name}': outputInit is needed to size the output`);
+    } else throw new GpuError(`kernel '${k.name}': outputInit is needed to size the output`);
   }
   const out = await runKernelBindings(device, k, arrays, step);
   const last = storage.map((b) => b.access).lastIndexOf("read_write");
@@ -203,7 +146,7 @@ export async function timeKernel(
     device.queue.writeBuffer(b, 0, writable(a));
     return b;
   });
-  const stepBuf = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM });
+  const stepBuf = device.createBuffer({ size: STEP_BYTES, usage: GPUBufferUsage.UNIFORM });
   let s = 0;
   const group = device.createBindGroup({
     layout: pipe.getBindGroupLayout(0),

@@ -9,8 +9,11 @@ import { applyPrecision, type Precision } from "../compiler/precision.ts";
 import { type LossScaleOptions, LossScaler } from "./loss_scale.ts";
 import type { KernelSpec } from "../compiler/kernels/spec.ts";
 import { type Model, type Params, trainGraph } from "../dsl/mod.ts";
+import { size } from "../compiler/ir.ts";
+import type { Graph } from "../compiler/ir.ts";
+import { ROLES } from "../compiler/ops/leaves.ts";
 import { Executor, type PreparedExtra, readBuffer, type Timing } from "./executor.ts";
-import { inputId, paramIds, persistentValues } from "./forward.ts";
+import { findInput, inputId, paramIds, persistentValues } from "./forward.ts";
 import { GradientExchange, type GradientSum, type StepBreakdown } from "./grad_exchange.ts";
 
 export type { GradientSum, StepBreakdown };
@@ -21,7 +24,8 @@ export interface TrainOptions {
   /** Micro-batches accumulated per SGD update (effective batch = batch * accumulate). */
   accumulate?: number;
   momentum?: number;
-  /** L2 on weights only (biases are not decayed, as in the paper's Caffe setup). */
+  /** L2 on the parameters whose role takes it: weights, not biases (the paper's Caffe setup;
+   *  compiler/ops/leaves.ts). */
   weightDecay?: number;
   /** Dropout on (training) or off (gradient checks). */
   dropout?: boolean;
@@ -62,7 +66,12 @@ export class TrainStep {
   private updates: PreparedExtra[] = [];
   private metric: PreparedExtra[] = [];
   private checks: PreparedExtra[] = [];
+  /** Every parameter by name (running statistics included), and the SGD-trained ones. */
   private readonly ids: Map<string, number>;
+  private readonly trained: Map<string, number>;
+  /** Running statistics: the buffer of the updated value, copied over the parameter after each
+   *  micro-batch (a training forward updates them, as PyTorch's does). */
+  private readonly running: { param: number; updated: number; bytes: number }[];
   /** f16: the loss scale, and the flag buffer the overflow checks set. */
   readonly scaler?: LossScaler;
   private flag?: GPUBuffer;
@@ -70,7 +79,14 @@ export class TrainStep {
 
   private constructor(readonly model: Model, readonly ex: Executor, readonly opts: TrainOptions) {
     this.accumulate = opts.accumulate ?? 1;
-    this.ids = paramIds(ex.plan.graph);
+    const g = ex.plan.graph;
+    this.ids = paramIds(g);
+    this.trained = new Map([...this.ids].filter(([, id]) => roleOf(g, id).trainable));
+    this.running = [...this.ids].flatMap(([name, id]) => {
+      const updated = g.outputs[`running:${name}`];
+      if (updated === undefined) return [];
+      return [{ param: id, updated, bytes: 4 * Math.max(1, size(g.nodes[id].shape)) }];
+    });
     if (opts.precision === "f16") this.scaler = new LossScaler(opts.lossScale);
   }
 
@@ -96,7 +112,7 @@ export class TrainStep {
     const flag = this.scaler
       ? this.flag = device.createBuffer({ label: "overflow", size: 16, usage: USAGE() })
       : undefined;
-    for (const [name, id] of this.ids) {
+    for (const [name, id] of this.trained) {
       const size = g.nodes[id].shape.reduce((a, b) => a * b, 1);
       const m = device.createBuffer({
         label: `momentum:${name}`,
@@ -105,14 +121,13 @@ export class TrainStep {
       });
       this.momentum.set(name, m);
       const grad = this.ex.buffer(g.outputs[`grad:${name}`]);
-      const isBias = name.endsWith(".bias");
       specs.push({
         name: `${name}:sgd`,
         spec: {
           kind: "sgd",
           size,
           momentum: o.momentum ?? 0.9,
-          weightDecay: isBias ? 0 : o.weightDecay ?? 5e-4,
+          weightDecay: roleOf(g, id).decay ? o.weightDecay ?? 5e-4 : 0,
           ...(flag ? { lossScale: true as const } : {}),
         },
         buffers: [this.ex.buffer(id), m, grad, ...(flag ? [flag] : [])],
@@ -146,7 +161,7 @@ export class TrainStep {
       ],
     }]);
     if (o.reduce) {
-      const grads = new Map([...this.ids].map(([name, id]) => {
+      const grads = new Map([...this.trained].map(([name, id]) => {
         const v = g.outputs[`grad:${name}`];
         if (this.ex.isHalf(v)) throw new Error(`gradient of ${name} is not f32`);
         const size = g.nodes[id].shape.reduce((a, b) => a * b, 1);
@@ -186,9 +201,10 @@ export class TrainStep {
     return out;
   }
 
+  /** SGD's momentum buffers, by parameter name (trained parameters only). */
   async getMomentum(): Promise<Params> {
     const out: Params = new Map();
-    for (const [name, id] of this.ids) {
+    for (const [name, id] of this.trained) {
       const n = this.ex.plan.graph.nodes[id].shape.reduce((a, b) => a * b, 1);
       out.set(
         name,
@@ -199,7 +215,7 @@ export class TrainStep {
   }
 
   setMomentum(p: Params): void {
-    for (const [name] of this.ids) {
+    for (const [name] of this.trained) {
       const v = p.get(name);
       if (v) {
         this.ex.device.queue.writeBuffer(this.momentum.get(name)!, 0, v as unknown as BufferSource);
@@ -211,7 +227,7 @@ export class TrainStep {
   async getGrads(): Promise<Params> {
     const out: Params = new Map();
     const unscale = 1 / (this.scaler?.scale ?? 1);
-    for (const [name] of this.ids) {
+    for (const [name] of this.trained) {
       const g = await this.ex.read(this.ex.plan.graph.outputs[`grad:${name}`]) as Float32Array;
       out.set(name, unscale === 1 ? g : g.map((v) => v * unscale));
     }
@@ -235,15 +251,13 @@ export class TrainStep {
     }
     const g = this.ex.plan.graph, dev = this.ex.device;
     const xId = inputId(g, "x"), yId = inputId(g, "labels");
-    const seedId = g.nodes.find((n) =>
-      n.op === "input" && (n.attrs as { name: string }).name === "seed"
-    )?.id;
+    const seedId = findInput(g, "seed");
     const scale = this.scaler?.scale;
     if (scale !== undefined) {
       this.writeLossGradient();
       this.ex.device.queue.writeBuffer(this.flag!, 0, new Uint32Array(4));
     }
-    this.ex.writeStep(seed, lr, 1 / (scale ?? 1));
+    this.ex.writeStep({ seed, lr, scale: 1 / (scale ?? 1) });
     let loss = 0, top1 = 0, top5 = 0, overflow = false;
     let breakdown: StepBreakdown | undefined;
     const pending: Promise<[number, number, number, number]>[] = [];
@@ -267,6 +281,12 @@ export class TrainStep {
       };
       const tail = (enc: GPUCommandEncoder) => {
         this.ex.encodeExtra(enc, this.metric, opts.timing);
+        // Batch norm's running statistics, updated by this micro-batch's forward. Under MPI each
+        // rank updates them from its own part of the batch (as PyTorch's DDP without
+        // SyncBatchNorm); rank 0's are the ones saved.
+        for (const r of this.running) {
+          enc.copyBufferToBuffer(this.ex.buffer(r.updated), 0, this.ex.buffer(r.param), 0, r.bytes);
+        }
         enc.copyBufferToBuffer(this.ex.buffer(g.outputs.loss), 0, staging, 0, 4);
         enc.copyBufferToBuffer(this.metrics, 0, staging, 4, 8);
       };
@@ -320,4 +340,11 @@ export class TrainStep {
     this.flag?.destroy();
     this.exchange?.destroy();
   }
+}
+
+/** The role facts of parameter node `id` (compiler/ops/leaves.ts). */
+function roleOf(g: Graph, id: number) {
+  const n = g.nodes[id];
+  if (n.op !== "param") throw new Error(`train step: %${id} is not a parameter`);
+  return ROLES[n.attrs.role];
 }

@@ -249,7 +249,7 @@ Deno.test("dropout p outside [0, 1)", () => {
   const b = new GraphBuilder();
   const x = b.add("input", [], { name: "x", shape: [2, 3], dtype: "f32" });
   const s = b.add("input", [], { name: "seed", shape: [2], dtype: "u32" });
-  assert.throws(() => b.add("dropout", [x, s], { p: 1, key: 0 }), ShapeError);
+  assert.throws(() => b.add("dropout", [x, s], { p: 1, key: 0, sample: 3 }), ShapeError);
   // LRN's window must be odd.
   assert.throws(() => model("t", seq(lrn({ size: 4 }), fc(2)), small), /LRN size must be odd/);
 });

@@ -4,7 +4,7 @@
 import assert from "node:assert";
 import { grad } from "../compiler/autodiff.ts";
 import { GraphBuilder, printGraph, size } from "../compiler/ir.ts";
-import type { LrnAttrs } from "../compiler/ops/types.ts";
+import type { LrnAttrs } from "../compiler/ops/lrn.ts";
 import { type Arg, assertCheck, checkVjp, directionalCheck, randn } from "./helpers/gradcheck.ts";
 
 let argSeed = 100;
@@ -89,7 +89,7 @@ for (const transA of [false, true]) {
 Deno.test("grad dropout (fixed seed: a fixed linear mask)", () => {
   check(
     "dropout",
-    (b, [x], f) => b.add("dropout", [x, f.seed], { p: 0.5, key: 3 }),
+    (b, [x], f) => b.add("dropout", [x, f.seed], { p: 0.5, key: 3, sample: 16 }),
     [arg("x", [4, 16])],
     { fixed: [{ name: "seed", shape: [2], dtype: "u32", data: Uint32Array.of(42, 3) }] },
   );
@@ -172,8 +172,8 @@ Deno.test("grad of a parameter used twice: w in x.w^T.w (cotangents summed acros
 Deno.test("autodiff: scalar loss only, no gradient for unused params, inputs undifferentiated", () => {
   const b = new GraphBuilder();
   const x = b.add("input", [], { name: "x", shape: [2, 3], dtype: "f32" });
-  const w = b.add("param", [], { name: "w", shape: [4, 3] });
-  b.add("param", [], { name: "unused", shape: [5] });
+  const w = b.add("param", [], { name: "w", shape: [4, 3], role: "weight" });
+  b.add("param", [], { name: "unused", shape: [5], role: "bias" });
   const y = b.add("matmul", [x, w], { transA: false, transB: true });
   const labels = b.add("input", [], { name: "labels", shape: [2], dtype: "i32" });
   b.output("y", y);

@@ -52,7 +52,7 @@ Deno.test("the printer's line format", () => {
 function valid(): Graph {
   const b = new GraphBuilder();
   const x = b.add("input", [], { name: "x", shape: [2, 3], dtype: "f32" });
-  const w = b.add("param", [], { name: "w", shape: [4, 3] });
+  const w = b.add("param", [], { name: "w", shape: [4, 3], role: "weight" });
   b.output("y", b.add("matmul", [x, w], { transA: false, transB: true }));
   return b.build();
 }

@@ -110,10 +110,17 @@ Deno.test("matmul with transpose flags", () => {
 Deno.test("dropout, softmax and the loss", () => {
   const seed: DType[] = ["f32", "u32"];
   // The seed input: (seed, first sample of the tensor in the global batch).
-  assert.strictEqual(shapeOf("dropout", [[2, 8], [2]], { p: 0.5, key: 0 }, seed), "f32[2,8]");
-  refuses("dropout", [[2, 8], [2]], { p: 0.5, key: 0 }, /seed is u32\[2\]/, ["f32", "i32"]);
-  refuses("dropout", [[2, 8], [1]], { p: 0.5, key: 0 }, /seed is u32\[2\]/, seed);
-  refuses("dropout", [[2, 8], [2]], { p: -0.5, key: 0 }, /p must be in \[0, 1\)/, seed);
+  assert.strictEqual(
+    shapeOf("dropout", [[2, 8], [2]], { p: 0.5, key: 0, sample: 8 }, seed),
+    "f32[2,8]",
+  );
+  refuses("dropout", [[2, 8], [2]], { p: 0.5, key: 0, sample: 8 }, /seed is u32\[2\]/, [
+    "f32",
+    "i32",
+  ]);
+  refuses("dropout", [[2, 8], [1]], { p: 0.5, key: 0, sample: 8 }, /seed is u32\[2\]/, seed);
+  refuses("dropout", [[2, 8], [2]], { p: 0.5, key: 0, sample: 16 }, /sample is 16/, seed);
+  refuses("dropout", [[2, 8], [2]], { p: -0.5, key: 0, sample: 8 }, /p must be in \[0, 1\)/, seed);
   assert.strictEqual(shapeOf("softmax", [[2, 8]], {}), "f32[2,8]");
   refuses("softmax", [[2, 8, 1, 1]], {}, /rank 2/);
   refuses("softmax_grad", [[2, 8], [2, 7]], {}, /softmax_grad shapes/);

@@ -65,7 +65,7 @@ export function epilogueInputs(
   const size = shape.reduce((a, b) => a * b, 1);
   return epi.flatMap((op, k): (Float32Array | Uint32Array)[] => {
     if (op.op === "bias") return [rand(shape[1], seed + 100 + k)];
-    if (op.op === "mask" || op.op === "add") return [rand(size, seed + 200 + k)];
+    if (op.op === "relu_grad" || op.op === "add") return [rand(size, seed + 200 + k)];
     // (seed, first sample): a non-zero first sample exercises the global-batch keying.
     if (op.op === "dropout") return [Uint32Array.of(0x9e3779b9 ^ seed, 3)];
     return [];
@@ -102,7 +102,7 @@ export function epilogueReference(
       case "relu":
         y = ops.relu.reference([y], {});
         break;
-      case "mask":
+      case "relu_grad":
         y = ops.relu_grad.reference([y, t([...y.shape], extras[k++])], {});
         break;
       case "add":
@@ -111,7 +111,7 @@ export function epilogueReference(
       case "dropout": {
         const per = y.data.length / y.shape[0];
         if (op.sample !== per) throw new Error(`dropout sample ${op.sample}, output has ${per}`);
-        y = ops.dropout.reference([y, t([2], extras[k++])], { p: op.p, key: op.key });
+        y = ops.dropout.reference([y, t([2], extras[k++])], op);
         break;
       }
     }

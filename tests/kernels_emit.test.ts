@@ -52,7 +52,7 @@ const SPECS: KernelSpec[] = [
     kind: "elementwise",
     size: 100,
     layout: { channels: 5, spatial: 4 },
-    epilogue: [{ op: "mask" }],
+    epilogue: [{ op: "relu_grad" }],
   },
   { kind: "maxpool", n: 1, c: 2, h: 5, w: 5 },
   { kind: "maxpool_grad", n: 1, c: 2, h: 5, w: 5 },

@@ -10,7 +10,8 @@ import { GraphBuilder } from "../compiler/ir.ts";
 import { lower } from "../compiler/lower.ts";
 import { tilePolicy } from "../compiler/kernels/tiles.ts";
 import { emitKernel } from "../compiler/kernels/mod.ts";
-import type { ConvSpec, EpilogueOp, GemmTile, PoolSpec } from "../compiler/kernels/spec.ts";
+import type { ConvSpec, EpilogueOp, GemmTile } from "../compiler/kernels/spec.ts";
+import type { MaxpoolGradSpec } from "../compiler/ops/pool.ts";
 import { forwardGraph, trainGraph } from "../dsl/mod.ts";
 import { configs } from "../nets/mod.ts";
 import { runKernel } from "../runtime/kernel_runner.ts";
@@ -35,10 +36,10 @@ const SHAPES = [[3, 5, 5, 7], [1, 2, 4, 6], [2, 3, 3, 2], [1, 13, 7, 3]];
 // The mask epilogue takes the sparse path (ops run at each window's maximum only); add and
 // bias move zeros and take the per-element path, cut-off windows included.
 const EPILOGUES: EpilogueOp[][] = [
-  [{ op: "mask" }],
-  [{ op: "mask" }, dropoutOp(0.5, 11)],
+  [{ op: "relu_grad" }],
+  [{ op: "relu_grad" }, dropoutOp(0.5, 11)],
   [{ op: "add" }],
-  [{ op: "bias" }, { op: "mask" }],
+  [{ op: "bias" }, { op: "relu_grad" }],
 ];
 
 async function checkFused(dims: number[], ops0: EpilogueOp[], reluInput: boolean) {
@@ -48,10 +49,10 @@ async function checkFused(dims: number[], ops0: EpilogueOp[], reluInput: boolean
   const g = rand(y.data.length, 4);
   const extras = epilogueInputs(epilogue, dims, 9);
   // The fold's real case: the mask is the pool's own input (the ReLU output).
-  if (reluInput && epilogue[0].op === "mask") extras[0] = x;
+  if (reluInput && epilogue[0].op === "relu_grad") extras[0] = x;
   const dx = ops.maxpool_grad.reference([xs, t([...y.shape], g)], {});
   const want = epilogueReference(epilogue, dx, extras);
-  const spec: PoolSpec = { kind: "maxpool_grad", n, c, h, w, epilogue };
+  const spec: MaxpoolGradSpec = { kind: "maxpool_grad", n, c, h, w, epilogue };
   // Start from garbage: every dx element must be written, cut-off windows included.
   const got = await runKernel(await getDevice(), spec, [x, g, ...extras], rand(x.length, 5));
   assertClose(got, want.data, `maxpool_grad [${epilogue.map((e) => e.op)}] ${dims}`);
@@ -77,7 +78,7 @@ Deno.test("maxpool_grad without an epilogue emits what it did before the fusion 
     c: 2,
     h: 5,
     w: 5,
-    epilogue: [{ op: "mask" }],
+    epilogue: [{ op: "relu_grad" }],
   });
   assert.deepStrictEqual(masked.bindings.map((b) => b.name), ["x", "g", "ep0_mask", "dx"]);
 });
@@ -96,7 +97,7 @@ Deno.test("lowering folds the ReLU mask before every max-pool into maxpool_grad"
     assert.strictEqual(pools.length, 5, m.name);
     for (const k of pools) {
       assert.deepStrictEqual(k.ops, ["maxpool_grad", "relu_grad"], k.name);
-      assert.deepStrictEqual((k.spec as PoolSpec).epilogue, [{ op: "mask" }], k.name);
+      assert.deepStrictEqual((k.spec as MaxpoolGradSpec).epilogue, [{ op: "relu_grad" }], k.name);
       // The mask is the pool's input (the ReLU output): the same value bound twice, read-only.
       assert.strictEqual(k.inputs[2], k.inputs[0], k.name);
     }
@@ -127,7 +128,7 @@ Deno.test("the fold needs maxpool_grad's output to have no other reader", () => 
     ":maxpool_grad",
     ":relu_grad",
   ]);
-  assert.strictEqual((apart.kernels[1].spec as PoolSpec).epilogue, undefined);
+  assert.strictEqual((apart.kernels[1].spec as MaxpoolGradSpec).epilogue, undefined);
 });
 
 // Forward: the 2x2 max-pool folded into the conv before it ("direct" tiles, forward plans).
@@ -158,7 +159,7 @@ Deno.test("conv + bias + ReLU + maxpool in one kernel = maxpool(relu(conv + b))"
       const extras = epilogue.length ? [b] : [];
       const want = ops.maxpool.reference([epilogueReference(epilogue, y, extras)], {});
       for (const tile of POOL_TILES) {
-        const spec: ConvSpec = { kind: "conv", ...d, flip: false, epilogue, tile, pool: true };
+        const spec: ConvSpec = { kind: "conv", ...d, flip: false, epilogue, tile, pool: "max" };
         // Start from garbage: every pooled value must be written.
         const got = await runKernel(
           await getDevice(),
@@ -195,7 +196,7 @@ Deno.test("lowering folds each max-pool into its conv in forward plans on CPU ti
     for (const k of folded) {
       assert.deepStrictEqual(k.ops, ["conv2d", "bias", "relu", "maxpool"], k.name);
       const spec = k.spec as ConvSpec;
-      assert.strictEqual(spec.pool, true, k.name);
+      assert.strictEqual(spec.pool, "max", k.name);
       assert.strictEqual(spec.tile.tn % 2, 0, k.name);
     }
     assert.strictEqual(fused.kernels.length, plain.kernels.length - folded.length);

@@ -4,6 +4,7 @@
 // Tolerance: see TOLERANCE in kernel_reference.ts (1e-4 relative to the output's max |value|).
 import assert from "node:assert";
 import { ops } from "../compiler/ops/mod.ts";
+import { convGradWeightDims } from "../compiler/kernels/conv_geometry.ts";
 import type {
   ConvGradWeightSpec,
   ConvSpec,
@@ -49,7 +50,7 @@ const DIRECT: GemmTile[] = [
 const EPILOGUES: EpilogueOp[][] = [
   [],
   [{ op: "bias" }, { op: "relu" }],
-  [{ op: "mask" }],
+  [{ op: "relu_grad" }],
   [{ op: "add" }, dropoutOp(0.5, 7)],
   [{ op: "bias" }, { op: "relu" }, dropoutOp(0.25, 3)],
 ];
@@ -115,7 +116,7 @@ Deno.test("conv: every epilogue combination on the register and workgroup varian
 
 async function checkConvGradWeight(d: ConvCase, tile: GemmTile, accumulate: boolean) {
   const spec: ConvGradWeightSpec = { kind: "conv_grad_weight", ...d, accumulate, tile };
-  const ho = d.h + 2 * d.pad - d.k + 1, wo = d.w + 2 * d.pad - d.k + 1;
+  const { ho, wo } = convGradWeightDims(spec);
   const x = rand(d.n * d.c * d.h * d.w, 4), g = rand(d.n * d.o * ho * wo, 5);
   const dw = ops.conv2d_grad_weight.reference(
     [t([d.n, d.c, d.h, d.w], x), t([d.n, d.o, ho, wo], g)],

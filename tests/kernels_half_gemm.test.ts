@@ -26,7 +26,7 @@ const TILES: Record<string, GemmTile> = {
 
 const EPILOGUES: EpilogueOp[][] = [
   [{ op: "bias" }, { op: "relu" }],
-  [{ op: "mask" }],
+  [{ op: "relu_grad" }],
   [],
   // The dropout seed is a u32 binding between the float ones: positions must skip nothing.
   [{ op: "add" }, { op: "dropout", p: 0.5, key: 7, sample: 7 }],
@@ -97,7 +97,7 @@ test("f16 storage: conv + bias + ReLU + folded max-pool (direct), odd sizes", as
   for (const d of dims) {
     for (const tile of tiles) {
       const epilogue: EpilogueOp[] = [{ op: "bias" }, { op: "relu" }];
-      const spec: ConvSpec = { kind: "conv", ...d, flip: false, epilogue, tile, pool: true };
+      const spec: ConvSpec = { kind: "conv", ...d, flip: false, epilogue, tile, pool: "max" };
       await assertHalfAgrees(spec, `conv+pool ${JSON.stringify(d)} tn=${tile.tn}`);
     }
   }

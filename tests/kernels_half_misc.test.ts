@@ -2,17 +2,16 @@
 // f16-exact inputs (tests/helpers/half.ts), all float bindings f16 and the inputs only, and
 // for the kernels with several float bindings each one alone (any marked subset must work).
 import assert from "node:assert";
-import { storageSizes } from "../compiler/kernels/io.ts";
-import { emitKernel } from "../compiler/kernels/mod.ts";
+import { emitKernel, storageSizes } from "../compiler/kernels/mod.ts";
 import type {
   ConvGradWeightSpec,
   EpilogueOp,
   GemmTile,
   KernelSpec,
-  PoolSpec,
   RowSpec,
 } from "../compiler/kernels/spec.ts";
 import { tilePolicy } from "../compiler/kernels/tiles.ts";
+import type { MaxpoolGradSpec } from "../compiler/ops/pool.ts";
 import { assertHalfAgrees, halfVariants, HAS_F16 } from "./helpers/half.ts";
 import { runKernel, runKernelBindings } from "../runtime/kernel_runner.ts";
 import { getDevice } from "./kernel_reference.ts";
@@ -28,7 +27,7 @@ function withSingles(spec: KernelSpec): number[][] {
 test("f16 storage: elementwise epilogues", async () => {
   const combos: EpilogueOp[][] = [
     [{ op: "relu" }],
-    [{ op: "bias" }, { op: "relu" }, { op: "add" }, { op: "mask" }, {
+    [{ op: "bias" }, { op: "relu" }, { op: "add" }, { op: "relu_grad" }, {
       op: "dropout",
       p: 0.5,
       key: 2,
@@ -48,12 +47,12 @@ test("f16 storage: elementwise epilogues", async () => {
 
 test("f16 storage: maxpool and maxpool_grad, odd and even sizes, epilogues", async () => {
   // No epilogue, one that keeps zeros (mask: the sparse path), ones that move them (bias, add).
-  const epilogues: EpilogueOp[][] = [[], [{ op: "mask" }], [{ op: "bias" }, { op: "add" }]];
+  const epilogues: EpilogueOp[][] = [[], [{ op: "relu_grad" }], [{ op: "bias" }, { op: "add" }]];
   for (const [n, c, h, w] of [[2, 5, 5, 7], [1, 3, 4, 6]]) {
     await assertHalfAgrees({ kind: "maxpool", n, c, h, w }, `maxpool ${[n, c, h, w]}`);
     for (const epilogue of epilogues) {
       // Each binding alone once per epilogue (on the first shape).
-      const spec: PoolSpec = { kind: "maxpool_grad", n, c, h, w, epilogue };
+      const spec: MaxpoolGradSpec = { kind: "maxpool_grad", n, c, h, w, epilogue };
       const variants = n === 2 ? withSingles(spec) : halfVariants(spec);
       await assertHalfAgrees(
         spec,
@@ -155,7 +154,7 @@ Deno.test("f16 storage: each kernel's bindings carry the f16 positions as declar
   const conv = { n: 1, c: 3, h: 5, w: 7, o: 5, k: 3, pad: 1, accumulate: false };
   const specs: KernelSpec[] = [
     { kind: "maxpool", n: 1, c: 2, h: 5, w: 7 },
-    { kind: "maxpool_grad", n: 1, c: 2, h: 5, w: 7, epilogue: [{ op: "mask" }] },
+    { kind: "maxpool_grad", n: 1, c: 2, h: 5, w: 7, epilogue: [{ op: "relu_grad" }] },
     { kind: "lrn", n: 1, c: 4, h: 2, w: 3, size: 3, alpha: 0.05, beta: 0.75, k: 2 },
     { kind: "lrn_grad", n: 1, c: 4, h: 2, w: 3, size: 3, alpha: 0.05, beta: 0.75, k: 2 },
     ...(["softmax", "softmax_grad", "softmax_xent", "softmax_xent_grad", "topk_correct"] as const)

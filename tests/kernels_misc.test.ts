@@ -34,10 +34,10 @@ Deno.test("elementwise: each epilogue op alone and in combination", async () => 
   const combos: EpilogueOp[][] = [
     [{ op: "bias" }],
     [{ op: "relu" }],
-    [{ op: "mask" }],
+    [{ op: "relu_grad" }],
     [{ op: "add" }],
     [{ op: "dropout", p: 0.3, key: 11, sample: 35 }],
-    [{ op: "bias" }, { op: "relu" }, { op: "add" }, { op: "mask" }, {
+    [{ op: "bias" }, { op: "relu" }, { op: "add" }, { op: "relu_grad" }, {
       op: "dropout",
       p: 0.5,
       key: 2,

@@ -258,6 +258,7 @@ function drop(n: number, p: number, seed: number, key = 0): Tensor {
   return apply("dropout", [{ shape: [1, n], data: new Float64Array(n).fill(1) }, seedIn(seed)], {
     p,
     key,
+    sample: n,
   });
 }
 
@@ -267,10 +268,10 @@ Deno.test("dropout: a slice of the batch given its first sample draws that slice
   const rows = 6,
     feat = 35,
     x = { shape: [rows, feat], data: new Float64Array(rows * feat).fill(1) };
-  const whole = apply("dropout", [x, seedIn(77)], { p: 0.5, key: 2 }).data;
+  const whole = apply("dropout", [x, seedIn(77)], { p: 0.5, key: 2, sample: feat }).data;
   for (const [first, n] of [[0, 2], [2, 3], [5, 1]]) {
     const part = { shape: [n, feat], data: new Float64Array(n * feat).fill(1) };
-    const got = apply("dropout", [part, seedIn(77, first)], { p: 0.5, key: 2 }).data;
+    const got = apply("dropout", [part, seedIn(77, first)], { p: 0.5, key: 2, sample: feat }).data;
     assert.deepStrictEqual([...got], [...whole.subarray(first * feat, (first + n) * feat)]);
   }
   // The same rows read as sample 0 (the old per-tensor keying) draw another mask.
@@ -278,6 +279,7 @@ Deno.test("dropout: a slice of the batch given its first sample draws that slice
     apply("dropout", [{ shape: [1, feat], data: x.data.subarray(0, feat) }, seedIn(77)], {
       p: 0.5,
       key: 2,
+      sample: feat,
     }).data;
   assert.notDeepStrictEqual([...asFirst], [...whole.subarray(2 * feat, 3 * feat)]);
 });

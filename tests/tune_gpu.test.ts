@@ -5,18 +5,13 @@
 // Tolerance: AGREEMENT in cli/tune.ts (1e-4 relative to the output's max |value|); the tiles
 // differ only in the order they sum K.
 import assert from "node:assert";
-import { AGREEMENT, bindingData, tuneShape } from "../cli/tune.ts";
+import { AGREEMENT, bindingData, tuneShape } from "../runtime/tuner.ts";
 import { relError as disagreement } from "../runtime/agreement.ts";
 import { ops } from "../compiler/ops/mod.ts";
 import type { ConvSpec, GemmTile } from "../compiler/kernels/spec.ts";
 import { tilePolicy } from "../compiler/kernels/tiles.ts";
-import {
-  adapterKey,
-  candidateTiles,
-  loadTuning,
-  type TunableSpec,
-  type TuningEntry,
-} from "../compiler/tuning.ts";
+import { adapterKey, loadTuning, type TunableSpec, type TuningEntry } from "../compiler/tuning.ts";
+import { candidateTiles } from "../compiler/tuning_candidates.ts";
 import { openGlBackend } from "../runtime/backend.ts";
 import { describeAdapter, getAdapterTraits } from "../runtime/device.ts";
 import { runKernel, type TypedArray } from "../runtime/kernel_runner.ts";

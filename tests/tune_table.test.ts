@@ -14,7 +14,6 @@ import { type AdapterTraits, tilePolicy } from "../compiler/kernels/tiles.ts";
 import { lower } from "../compiler/lower.ts";
 import {
   adapterKey,
-  candidateTiles,
   isTunable,
   loadTuning,
   shapeKey,
@@ -24,6 +23,7 @@ import {
   type TuningTable,
   withTuning,
 } from "../compiler/tuning.ts";
+import { candidateTiles } from "../compiler/tuning_candidates.ts";
 import { trainGraph } from "../dsl/mod.ts";
 import { configs } from "../nets/mod.ts";
 

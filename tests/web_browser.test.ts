@@ -6,7 +6,7 @@
 // ForwardRunner's on the same weights and image. Then the report view renders metrics.jsonl.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { bundle } from "../cli/bundle.ts";
+import { bundle } from "../web/bundle.ts";
 import { openGpu } from "../cli/gpu.ts";
 import { serveDir } from "../cli/serve.ts";
 import { FASHION_MNIST_CLASSES, loadFashionMnist } from "../data/fashion_mnist.ts";

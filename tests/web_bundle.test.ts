@@ -1,9 +1,9 @@
-// The browser build and its server: `deno task bundle` (cli/bundle.ts) writes a page whose
+// The browser build and its server: `deno task bundle` (cli/bundle.ts, web/bundle.ts) writes a page whose
 // JavaScript never mentions Deno, refuses code that does, and `deno task serve` (cli/serve.ts)
 // serves the result on 127.0.0.1 without leaving its directory.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { browserProblem, denoReferences } from "../cli/bundle.ts";
+import { browserProblem, denoReferences } from "../web/bundle.ts";
 import { fileFor, serveDir, staticHandler } from "../cli/serve.ts";
 
 const ROOT = join(import.meta.dirname!, "..");

@@ -1,15 +1,20 @@
-// Checkpoints: one safetensors file holding the weights (torchvision names), the momentum
-// buffers (`optimizer.momentum.<name>`) and the training state as JSON metadata. One file, so
+// Checkpoints: one safetensors file holding the parameters (torchvision names; batch norm's
+// running statistics among them), the momentum buffers of the trained ones
+// (`optimizer.momentum.<name>`) and the training state as JSON metadata. One file, so
 // one atomic rename keeps weights and state consistent: a crash or a kill between writes
 // leaves the previous checkpoint whole.
 import type { LossScaleState } from "../runtime/loss_scale.ts";
 import { DataError } from "../data/errors.ts";
-import { readSafetensors, writeSafetensors } from "../data/safetensors.ts";
-import type { Model, Params } from "../dsl/mod.ts";
+import { readSafetensors, type TensorInput, writeSafetensors } from "../data/safetensors.ts";
+import { ROLES } from "../compiler/ops/leaves.ts";
+import type { Model, ParamInfo, Params } from "../dsl/mod.ts";
 import type { ScheduleState } from "./schedule.ts";
-import { paramsFromTensors } from "./weights.ts";
+import { paramsFromTensors, paramTensor } from "./weights.ts";
 
 export const MOMENTUM_PREFIX = "optimizer.momentum.";
+
+/** Parameters SGD updates, which have momentum (running statistics have none). */
+const trained = (p: ParamInfo) => ROLES[p.role].trainable;
 
 export interface TrainState {
   /** Epoch in progress (0-based) and batches of it already done. */
@@ -36,9 +41,9 @@ export async function saveCheckpoint(
   momentum: Params,
   state: TrainState,
 ): Promise<void> {
-  const tensors = new Map<string, { shape: number[]; data: Float32Array }>();
-  for (const p of m.params) tensors.set(p.name, { shape: p.shape, data: params.get(p.name)! });
-  for (const p of m.params) {
+  const tensors = new Map<string, TensorInput>();
+  for (const p of m.params) tensors.set(p.name, paramTensor(p, params.get(p.name)!));
+  for (const p of m.params.filter(trained)) {
     tensors.set(MOMENTUM_PREFIX + p.name, { shape: p.shape, data: momentum.get(p.name)! });
   }
   await writeSafetensors(path, tensors, {
@@ -60,7 +65,9 @@ export async function loadCheckpoint(path: string, m: Model) {
   }
   const params = paramsFromTensors(m, weights, path);
   // Without every momentum buffer a resume would silently restart SGD's velocity.
-  const bad = m.params.filter((p) => momentum.get(p.name)?.length !== params.get(p.name)!.length);
+  const bad = m.params.filter(trained).filter((p) =>
+    momentum.get(p.name)?.length !== params.get(p.name)!.length
+  );
   if (bad.length) {
     throw new DataError(
       `${path}: momentum missing or mis-shaped for ${

@@ -1,15 +1,12 @@
 // The training program's data-parallel pieces: which slice of each global batch a rank trains
 // on, the per-step agreement (loss, accuracy and the stop decision summed over ranks, so every
-// rank takes the same decisions), sharded validation, and the check that all ranks start from
-// the same weights. The MPI side is parallel/; here only the Collective interface is used.
-import type { Batch, Dataset } from "../data/dataset.ts";
-import { batches } from "../data/dataset.ts";
+// rank takes the same decisions), and the check that all ranks start from the same weights
+// (validation's sum over ranks is train/validate.ts; each rank's part of a batch,
+// data/dataset.ts batches). The MPI side is parallel/; here only the Collective interface is used.
 import type { Params } from "../dsl/mod.ts";
-import type { ForwardRunner } from "../runtime/forward.ts";
 import type { StepResult } from "../runtime/train_step.ts";
 import type { Collective } from "../parallel/comm.ts";
 import { DataError } from "../data/errors.ts";
-import { EvalAccumulator, type EvalResult } from "./evaluate.ts";
 
 export type { Collective };
 
@@ -43,64 +40,6 @@ export async function agreeStop(
     "the stop decision",
   );
   return sigint > 0 ? "SIGINT" : sigterm > 0 ? "SIGTERM" : undefined;
-}
-
-/** Validation over the test split. Under MPI each global batch of `size` x the runner's batch is
- *  sharded (data/dataset.ts batches: each rank reads only its part) and the counts are summed
- *  over ranks: per-sample results do not depend on the batch, so the metrics equal one process's
- *  but for the order of a float64 sum. `onBatch` sees every batch this rank read (for the
- *  unreadable-image log). */
-export async function evaluateSharded(
-  runner: ForwardRunner,
-  data: Dataset,
-  limit: number | undefined,
-  ranks?: Collective,
-  onBatch?: (b: Batch) => void,
-): Promise<EvalResult> {
-  const acc = new EvalAccumulator(runner.model.classes);
-  const size = ranks?.size ?? 1;
-  const it = batches(data.test, {
-    batchSize: runner.batch * size,
-    limit,
-    recycle: true,
-    shard: ranks ? { index: ranks.rank, count: size } : undefined,
-  });
-  for await (const batch of it) {
-    onBatch?.(batch);
-    if (batch.n === 0) continue; // the last global batch can leave a rank nothing
-    const x = batch.n === runner.batch
-      ? batch.x
-      : padTo(batch.x, runner.batch * (batch.x.length / batch.n));
-    acc.add(await runner.logits(x), batch.y, batch.n, true);
-  }
-  const mine = acc.result();
-  if (!ranks) return mine;
-  const k = runner.model.classes;
-  const n = mine.count;
-  const summed = await ranks.sum64(
-    [
-      n,
-      n ? mine.loss * n : 0,
-      n ? mine.top1 * n : 0,
-      n ? mine.top5 * n : 0,
-      ...mine.confusion.flat(),
-    ],
-    "the validation counts",
-  );
-  const [count, lossSum, c1, c5] = summed;
-  return {
-    count,
-    loss: lossSum / count,
-    top1: c1 / count,
-    top5: c5 / count,
-    confusion: Array.from({ length: k }, (_, i) => summed.slice(4 + i * k, 4 + (i + 1) * k)),
-  };
-}
-
-function padTo(x: Float32Array, n: number): Float32Array {
-  const out = new Float32Array(n);
-  out.set(x);
-  return out;
 }
 
 /** Throws unless every rank holds the same parameters (a rank that resumed from another

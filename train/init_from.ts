@@ -6,15 +6,16 @@ import { DataError } from "../data/errors.ts";
 import { readSafetensors, type Tensor } from "../data/safetensors.ts";
 import type { Model, Params } from "../dsl/mod.ts";
 
-/** (stage, index within stage) of every conv layer, by its parameter prefix. */
+/** (stage, index within stage) of every conv layer, by its parameter prefix: a pooling layer
+ *  ends a stage (its layer kind says so, whatever its name). */
 export function convPositions(m: Model): Map<string, [number, number]> {
   const out = new Map<string, [number, number]>();
   let stage = 0, idx = 0;
   for (const row of m.table) {
-    if (row.desc === "maxpool") {
+    if (row.endsStage) {
       stage++;
       idx = 0;
-    } else if (row.desc.startsWith("conv")) out.set(row.name, [stage, idx++]);
+    } else if (row.kind === "conv") out.set(row.name, [stage, idx++]);
   }
   return out;
 }
@@ -34,7 +35,9 @@ export async function initFrom(m: Model, params: Params, path: string): Promise<
   const { tensors } = await readSafetensors(path);
   const same = m.params.every((p) => {
     const t = tensors.get(p.name);
-    return t?.data instanceof Float32Array && t.shape.join(",") === p.shape.join(",");
+    // Float32, or batch norm's int64 num_batches_tracked (read as Int32Array).
+    const numeric = t?.data instanceof Float32Array || t?.data instanceof Int32Array;
+    return numeric && t!.shape.join(",") === p.shape.join(",");
   });
   if (!same) return initFromA(m, params, path, tensors);
   for (const p of m.params) params.set(p.name, Float32Array.from(tensors.get(p.name)!.data));
@@ -49,7 +52,10 @@ export async function initFromA(
   read?: Map<string, Tensor>,
 ): Promise<InitFromResult> {
   const tensors = read ?? (await readSafetensors(path)).tensors;
-  const sources = [...new Set([...tensors.keys()].filter((k) => /^features\.\d+\.weight$/.test(k)))]
+  // Conv weights are the rank-4 `features.N.weight` tensors (a batch norm's weight is rank 1).
+  const isConv = (k: string) =>
+    /^features\.\d+\.weight$/.test(k) && tensors.get(k)!.shape.length === 4;
+  const sources = [...new Set([...tensors.keys()].filter(isConv))]
     .map((k) => k.replace(/\.weight$/, ""))
     .sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1]));
   if (sources.length < 4) {

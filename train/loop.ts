@@ -1,13 +1,13 @@
-// The training program: data, compiled step, schedule, validation, checkpoints, metrics and
-// the report, with exact resume and a clean stop on Ctrl-C or a non-finite loss. Under MPI
-// (RunContext.ranks) each rank trains on its slice of every global batch, the gradients are
-// summed over ranks before the update (runtime/train_step.ts), and rank 0 alone writes
-// (train/distributed.ts has the rest).
-import { basename, join } from "node:path";
+// The training program: data, compiled step, schedule and checkpoints, with exact resume and a
+// clean stop on Ctrl-C, SIGTERM or a non-finite loss. Validation is train/validate.ts; the metrics
+// and the report, train/run_files.ts. Under MPI (RunContext.ranks) each rank trains on its part
+// of every global batch, the gradients are summed over ranks before the update
+// (runtime/train_step.ts), and rank 0 alone writes (train/distributed.ts has the rest).
+import { UserError } from "../compiler/errors.ts";
+import { join } from "node:path";
 import { batches, type Dataset } from "../data/dataset.ts";
 import { DataError } from "../data/errors.ts";
-import { atomicWriteText } from "../data/atomic.ts";
-import { type MetricRow, renderReport } from "../data/report.ts";
+import type { MetricRow } from "../data/report.ts";
 import { SkipLog } from "../data/skips.ts";
 import { deriveSeed } from "../data/rng.ts";
 import { init, type InitScheme, type Model, type Params } from "../dsl/mod.ts";
@@ -16,16 +16,12 @@ import type { Precision } from "../compiler/precision.ts";
 import { ForwardRunner } from "../runtime/forward.ts";
 import { TrainStep } from "../runtime/train_step.ts";
 import { loadCheckpoint, saveCheckpoint, type TrainState } from "./checkpoint.ts";
-import {
-  agreeStep,
-  agreeStop,
-  checkSameParams,
-  type Collective,
-  evaluateSharded,
-} from "./distributed.ts";
+import { agreeStep, agreeStop, checkSameParams, type Collective } from "./distributed.ts";
 import { initFrom } from "./init_from.ts";
 import { Progress } from "./progress.ts";
+import { readMetrics, writeMetrics } from "./run_files.ts";
 import { afterEpoch, initialSchedule, type ScheduleConfig } from "./schedule.ts";
+import { evaluate } from "./validate.ts";
 import { saveWeights } from "./weights.ts";
 
 export interface TrainConfig {
@@ -76,12 +72,7 @@ export interface RunContext {
   ranks?: Collective;
 }
 
-export class TrainingStopped extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TrainingStopped";
-  }
-}
+export class TrainingStopped extends UserError {}
 
 export const CHECKPOINT = "checkpoint.safetensors";
 
@@ -327,13 +318,10 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
       }
       const trainSeconds = trainBefore + (performance.now() - t0) / 1000;
       evalRunner.setParams(await step.getParams());
-      const ev = await evaluateSharded(
-        evalRunner,
-        data,
-        cfg.testLimit,
+      const ev = await evaluate(evalRunner, data, cfg.testLimit, {
         ranks,
-        (t) => skips.add(t.skipped, "test"),
-      );
+        onBatch: (t) => skips.add(t.skipped, "test"),
+      });
       const row: MetricRow = {
         epoch: state.epoch + 1,
         train_loss: seen ? lossSum / seen : NaN,
@@ -428,34 +416,6 @@ function splitBatch(x: Float32Array, y: Int32Array, parts: number, micro: number
     x: x.subarray(i * micro * per, (i + 1) * micro * per),
     y: y.subarray(i * micro, (i + 1) * micro),
   }));
-}
-
-async function readMetrics(path: string): Promise<MetricRow[]> {
-  try {
-    const { readMetricsJsonl } = await import("../data/report.ts");
-    return await readMetricsJsonl(path);
-  } catch {
-    return [];
-  }
-}
-
-async function writeMetrics(ctx: RunContext, cfg: TrainConfig, rows: MetricRow[]): Promise<void> {
-  await atomicWriteText(
-    join(ctx.out, "metrics.jsonl"),
-    rows.map((r) => JSON.stringify(r)).join("\n") + "\n",
-  );
-  const last = rows[rows.length - 1];
-  const html = renderReport({
-    title: `Training ${ctx.model.name} (${basename(cfg.net)})`,
-    config: { ...cfg, adapter: ctx.adapter, data: ctx.dataDescription },
-    epochs: rows,
-    throughput: last
-      ? { images_per_s: Number(last.images_per_s.toFixed(1)), adapter: ctx.adapter }
-      : undefined,
-    notes: [ctx.dataDescription, `adapter: ${ctx.adapter}`, ...(ctx.notes ?? [])],
-    generatedAt: new Date().toISOString(),
-  });
-  await atomicWriteText(join(ctx.out, "report.html"), html);
 }
 
 export type { Params };

@@ -1,9 +1,24 @@
-// Weight files: safetensors with torchvision's VGG names (features.N.weight, classifier.N.bias)
-// and PyTorch's layouts (conv OIHW, linear [out, in]), which is exactly how the DSL names and
-// lays out parameters, so files move between this project and PyTorch unchanged.
+// Weight files: safetensors with torchvision's VGG names (features.N.weight, classifier.N.bias,
+// features.N.running_mean, ...) and PyTorch's layouts (conv OIHW, linear [out, in]), which is
+// exactly how the DSL names and lays out parameters, so files move between this project and
+// PyTorch unchanged.
 import { DataError } from "../data/errors.ts";
-import { readSafetensors, type Tensor, writeSafetensors } from "../data/safetensors.ts";
-import type { Model, Params } from "../dsl/mod.ts";
+import {
+  readSafetensors,
+  type Tensor,
+  type TensorInput,
+  writeSafetensors,
+} from "../data/safetensors.ts";
+import type { Model, ParamInfo, Params } from "../dsl/mod.ts";
+
+/** A parameter as its file stores it: f32, except batch norm's num_batches_tracked, an int64
+ *  counter in PyTorch's state dicts (kept as f32 here: exact below 2^24 forwards). */
+export function paramTensor(p: ParamInfo, data: Float32Array): TensorInput {
+  if (p.role === "batch_count") {
+    return { shape: p.shape, data: Int32Array.from(data, Math.round), dtype: "I64" };
+  }
+  return { shape: p.shape, data };
+}
 
 export async function saveWeights(
   m: Model,
@@ -11,8 +26,8 @@ export async function saveWeights(
   path: string,
   metadata: Record<string, string> = {},
 ): Promise<void> {
-  const tensors = new Map<string, { shape: number[]; data: Float32Array }>();
-  for (const p of m.params) tensors.set(p.name, { shape: p.shape, data: params.get(p.name)! });
+  const tensors = new Map<string, TensorInput>();
+  for (const p of m.params) tensors.set(p.name, paramTensor(p, params.get(p.name)!));
   await writeSafetensors(path, tensors, { format: "pt", net: m.name, ...metadata });
 }
 
@@ -28,6 +43,10 @@ export function paramsFromTensors(m: Model, tensors: Map<string, Tensor>, file: 
     }
     if (t.shape.join(",") !== p.shape.join(",")) {
       problems.push(`${p.name} has shape [${t.shape}], the net needs [${p.shape}]`);
+      continue;
+    }
+    if (p.role === "batch_count" && t.data instanceof Int32Array) {
+      out.set(p.name, Float32Array.from(t.data));
       continue;
     }
     if (!(t.data instanceof Float32Array)) {

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // The page: pick a net file and its variant, a weight file and an image; see the top-5 classes
 // and each kernel's time. A second view renders a run's metrics.jsonl as report.html does.
-// `start` is called by the bundle's entry (cli/bundle.ts) with the net files built in.
+// `start` is called by the bundle's entry (cli/bundle.ts, web/bundle.ts) with the net files built in.
 import { type Model, paramCount, type Params } from "../dsl/mod.ts";
 import type { Preprocess } from "../eval/sources.ts";
 import type { Variant } from "../nets/vgg.ts";

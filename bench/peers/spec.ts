@@ -41,7 +41,7 @@ export function peerNet(m: Model): PeerNet {
   const paramName = (id: number) => {
     const n = g.nodes[id];
     if (n.op !== "param") throw new Error(`peer nets: %${id} is not a parameter`);
-    return (n.attrs as { name: string }).name;
+    return n.attrs.name;
   };
   const layers: PeerLayer[] = [];
   let cur = -1;
@@ -49,7 +49,7 @@ export function peerNet(m: Model): PeerNet {
   for (const n of g.nodes) {
     if (n.op === "param") continue;
     if (n.op === "input") {
-      if ((n.attrs as { name: string }).name !== "x") {
+      if (n.attrs.name !== "x") {
         throw new Error(`peer nets: unexpected input`);
       }
       cur = n.id;
@@ -62,7 +62,7 @@ export function peerNet(m: Model): PeerNet {
     const last = layers.at(-1);
     switch (n.op) {
       case "conv2d": {
-        const a = n.attrs as { k: number; pad: number; flip: boolean };
+        const a = n.attrs;
         const ws = g.nodes[n.inputs[1]].shape;
         if (a.flip) throw new Error("peer nets: flipped conv");
         layers.push({
@@ -78,7 +78,7 @@ export function peerNet(m: Model): PeerNet {
         break;
       }
       case "matmul": {
-        const a = n.attrs as { transA: boolean; transB: boolean };
+        const a = n.attrs;
         const ws = g.nodes[n.inputs[1]].shape;
         if (a.transA || !a.transB) throw new Error("peer nets: FC expects x * W^T");
         layers.push({

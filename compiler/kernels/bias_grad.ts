@@ -13,6 +13,8 @@ import {
   readWrite,
 } from "./common.ts";
 import type { BiasGradSpec, EmittedKernel } from "./spec.ts";
+import type { KernelDef } from "../ops/types.ts";
+import { f } from "./io.ts";
 
 const WG = 64;
 /** Planes at least this large get a workgroup per channel. */
@@ -66,3 +68,8 @@ export function emitBiasGrad(s: BiasGradSpec): EmittedKernel {
     bytes: 4 * (size + s.c * (s.accumulate ? 2 : 1)),
   });
 }
+
+export const biasGrad: KernelDef<BiasGradSpec> = {
+  emit: emitBiasGrad,
+  storage: (s) => [f(s.n * s.c * s.spatial), f(s.c)],
+};

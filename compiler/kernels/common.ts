@@ -1,7 +1,8 @@
 // Pieces every kernel module shares: binding declarations, the entry point, the dispatch grid
 // and the EmittedKernel record. Kernels bake every shape into the WGSL as constants.
 import { type Expr, ref, u32, WgslWriter } from "../wgsl/mod.ts";
-import { type Binding, type EmittedKernel, STEP_UNIFORM_WGSL } from "./spec.ts";
+import type { Binding, EmittedKernel } from "./spec.ts";
+import { STEP_UNIFORM_WGSL } from "./step.ts";
 
 /** The hardware caps dispatches at 65535 workgroups per dimension on most adapters. */
 export const MAX_WORKGROUPS_PER_DIM = 65535;
@@ -16,8 +17,8 @@ export const readWrite = (name: string, elemType: Binding["elemType"] = "f32"): 
   access: "read_write",
   elemType,
 });
-/** The per-step uniform (STEP_UNIFORM_WGSL); its elemType is nominal. */
-/** Named step_params in WGSL: `step` is a WGSL builtin function. */
+/** The per-step uniform (step.ts), named step_params in WGSL (`step` is a WGSL builtin
+ *  function); its elemType is nominal. */
 export const stepUniform: Binding = { name: "step_params", access: "uniform", elemType: "u32" };
 
 /** Declares the bindings in order (group 0) and returns them as declared. `vec4` names bindings

@@ -7,9 +7,6 @@ import {
   and,
   cast,
   div,
-  type Expr,
-  ge,
-  lt,
   mod,
   mul,
   ref,
@@ -24,42 +21,15 @@ import {
   emitOutputStore,
   epilogueBindings,
   epilogueBytes,
+  epilogueSizes,
 } from "./epilogue.ts";
 import { emitSplitKGemm, emitWorkgroupGemm, type GemmOperands } from "./gemm.ts";
 import { convVec4, emitConvDirect, emitConvRegister } from "./conv_register.ts";
+import { convDims, inRange, outIndex, pixelRefs, pixelSetup } from "./conv_geometry.ts";
 import type { ConvSpec, EmittedKernel } from "./spec.ts";
-
-export function convDims(s: ConvSpec) {
-  const ho = s.h + 2 * s.pad - s.k + 1, wo = s.w + 2 * s.pad - s.k + 1;
-  return { ho, wo, m: s.o, n: s.n * ho * wo, k: s.c * s.k * s.k };
-}
-
-export const inRange = (v: Expr, limit: number): Expr => and(ge(v, 0), lt(v, limit));
-
-/** Column setup shared by every variant: output pixel (image, oy, ox) of flat column `col`. */
-export function pixelSetup(w: WgslWriter, s: ConvSpec, col: Expr, sfx: string) {
-  const { ho, wo } = convDims(s);
-  const img = w.let(`img${sfx}`, div(col, ho * wo));
-  const rem = w.let(`rem${sfx}`, mod(col, ho * wo));
-  const oy = w.let(`oy${sfx}`, cast("i32", div(rem, wo)));
-  const ox = w.let(`ox${sfx}`, cast("i32", mod(rem, wo)));
-  const xb = w.let(`xb${sfx}`, mul(img, s.c * s.h * s.w));
-  return { img, rem, oy, ox, xb };
-}
-
-const pixelRefs = (sfx: string) => ({
-  img: ref(`img${sfx}`, "u32"),
-  rem: ref(`rem${sfx}`, "u32"),
-  oy: ref(`oy${sfx}`, "i32"),
-  ox: ref(`ox${sfx}`, "i32"),
-  xb: ref(`xb${sfx}`, "u32"),
-});
-
-/** Flat output index of channel `o` at the pixel with setup suffix `sfx`. */
-export function outIndex(s: ConvSpec, o: Expr, sfx: string): Expr {
-  const { ho, wo } = convDims(s), p = pixelRefs(sfx);
-  return add(mul(add(mul(p.img, s.o), o), ho * wo), p.rem);
-}
+import type { KernelDef } from "../ops/types.ts";
+import { appendEpilogue } from "../ops/util.ts";
+import { f } from "./io.ts";
 
 /** The GEMM view of the conv; A and B read wt and x through `w` (f16 storage converts). */
 function operands(s: ConvSpec, w: WgslWriter): GemmOperands {
@@ -105,7 +75,7 @@ export function emitConv(s: ConvSpec): EmittedKernel {
   }
   const w = newWriter(
     `conv ${s.n}x${s.c}x${s.h}x${s.w} -> ${s.o} k${s.k} pad${s.pad}${s.flip ? " flip" : ""}${
-      s.pool ? " + maxpool" : ""
+      s.pool ? ` + ${s.pool}pool` : ""
     } (${t.variant})`,
   );
   const bindings = declareBindings(
@@ -123,8 +93,8 @@ export function emitConv(s: ConvSpec): EmittedKernel {
     : t.variant === "workgroup"
     ? emitWorkgroupGemm(w, operands(s, w), t)
     : emitSplitKGemm(w, operands(s, w), t);
-  // What is stored: the pooled map when the pool is folded in (3 compares per pooled value,
-  // counted as the standalone maxpool counts them).
+  // What is stored: the pooled map when the pool is folded in (3 compares or adds per pooled
+  // value, counted as the standalone pool kernels count them).
   const ySize = s.pool ? s.n * s.o * Math.floor(ho / 2) * Math.floor(wo / 2) : s.n * s.o * ho * wo;
   return kernel({
     name: `conv ${t.variant}${s.pool ? "+pool" : ""} ${t.tm}x${t.tn}${convVec4(s) ? " vec4" : ""}`,
@@ -135,3 +105,19 @@ export function emitConv(s: ConvSpec): EmittedKernel {
     bytes: 4 * (s.n * s.c * s.h * s.w + s.o * k + ySize) + epilogueBytes(s.epilogue, ySize, s.o),
   });
 }
+
+export const conv: KernelDef<ConvSpec> = {
+  emit: emitConv,
+  storage: (s) => {
+    const { ho, wo } = convDims(s);
+    const y = s.pool ? s.n * s.o * Math.floor(ho / 2) * Math.floor(wo / 2) : s.n * s.o * ho * wo;
+    return [
+      f(s.n * s.c * s.h * s.w),
+      f(s.o * s.c * s.k * s.k),
+      ...epilogueSizes(s.epilogue, y, s.o),
+      f(y),
+    ];
+  },
+  // A pooled conv's epilogue runs before its pool: nothing may join it after.
+  epilogue: (s, op) => s.pool ? undefined : appendEpilogue(s, op),
+};

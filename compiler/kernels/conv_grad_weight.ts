@@ -8,7 +8,6 @@ import {
   cast,
   div,
   type Expr,
-  ge,
   lt,
   mod,
   mul,
@@ -41,13 +40,9 @@ import {
   registerLike,
 } from "./gemm.ts";
 import type { ConvGradWeightSpec, EmittedKernel } from "./spec.ts";
-
-export function convGradWeightDims(s: ConvGradWeightSpec) {
-  const ho = s.h + 2 * s.pad - s.k + 1, wo = s.w + 2 * s.pad - s.k + 1;
-  return { ho, wo, m: s.o, n: s.c * s.k * s.k, k: s.n * ho * wo };
-}
-
-const inRange = (v: Expr, limit: number): Expr => and(ge(v, 0), lt(v, limit));
+import type { KernelDef } from "../ops/types.ts";
+import { f } from "./io.ts";
+import { convGradWeightDims, inRange } from "./conv_geometry.ts";
 
 /** The GEMM's operands, read through `w` (the kernel's writer, which knows the storage types). */
 function operands(s: ConvGradWeightSpec, w: WgslWriter): GemmOperands {
@@ -309,3 +304,11 @@ export function emitConvGradWeight(s: ConvGradWeightSpec): EmittedKernel {
     bytes: 4 * (s.n * s.c * s.h * s.w + s.n * s.o * ho * wo + m * n * (s.accumulate ? 2 : 1)),
   });
 }
+
+export const convGradWeight: KernelDef<ConvGradWeightSpec> = {
+  emit: emitConvGradWeight,
+  storage: (s) => {
+    const { ho, wo } = convGradWeightDims(s);
+    return [f(s.n * s.c * s.h * s.w), f(s.n * s.o * ho * wo), f(s.o * s.c * s.k * s.k)];
+  },
+};

@@ -9,7 +9,7 @@
 import { add, mul, ref, type WgslWriter } from "../wgsl/mod.ts";
 import { ceilDiv, entry, grid } from "./common.ts";
 import { type ConvSpec } from "./spec.ts";
-import { convDims, pixelSetup } from "./conv.ts";
+import { convDims, pixelSetup } from "./conv_geometry.ts";
 import { emitEpilogue, emitOutputStore } from "./epilogue.ts";
 import {
   accName,
@@ -146,10 +146,10 @@ export const directRows = (s: ConvSpec): number => s.pool ? 2 : Math.max(1, s.ti
  *  tn + k - 2 - pad] (zero outside the image), and applies all k horizontal taps of it to
  *  every output row it feeds (input row r is tap ky = r - q of output row q): R rows load
  *  (k + R - 1) / (k R) of what R one-row invocations would (measured on llvmpipe: 2 rows of
- *  8x8 run 1.6-1.9x faster than 1 row). With spec.pool (folded by compiler/lower.ts: bias and
- *  ReLU only, R = 2, even tn) the epilogue runs on each value of a 2x2 window and only the
- *  window's max is stored, in the order of the standalone maxpool kernel: the full-resolution
- *  map is never written. */
+ *  8x8 run 1.6-1.9x faster than 1 row). With spec.pool (a pool's fold, compiler/ops/pool.ts:
+ *  bias and ReLU only, R = 2, even tn) the epilogue runs on each value of a 2x2 window and only
+ *  the window's max (or mean) is stored, as the standalone pool kernel computes it: the
+ *  full-resolution map is never written. */
 export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
   const { ho, wo } = convDims(s), { bm, tm, tn } = s.tile, rows = directRows(s);
   if (s.pool) {
@@ -217,7 +217,7 @@ export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
       }
     });
     w.block(`if (seg_raw < ${segs}u)`, () => {
-      if (s.pool) storePooled(w, s, acc, hp, wp);
+      if (s.pool) storePooled(w, s, s.pool, acc, hp, wp);
       else storeRows(w, s, acc, rows, ho, wo);
     });
   });
@@ -251,8 +251,23 @@ function storeRows(w: WgslWriter, s: ConvSpec, acc: Acc, rows: number, ho: numbe
   }
 }
 
-/** The max of each 2x2 window's four values after the epilogue, to the pooled map. */
-function storePooled(w: WgslWriter, s: ConvSpec, acc: Acc, hp: number, wp: number) {
+/** How a pool combines a 2x2 window's four values r0..r3 (row-major): a table over every pool
+ *  kind, so a new kind cannot fall through to another's code. The mean sums in the reference's
+ *  order (compiler/ops/avgpool.ts). */
+const WINDOW: { [K in NonNullable<ConvSpec["pool"]>]: string } = {
+  max: "max(max(r0, r1), max(r2, r3))",
+  avg: "(((r0 + r1) + r2) + r3) * 0.25f",
+};
+
+/** Each 2x2 window's four values after the epilogue, pooled, to the pooled map. */
+function storePooled(
+  w: WgslWriter,
+  s: ConvSpec,
+  pool: NonNullable<ConvSpec["pool"]>,
+  acc: Acc,
+  hp: number,
+  wp: number,
+) {
   w.line(`let out_row = (img * ${s.o}u) * ${hp * wp}u + oy0 / 2u * ${wp}u + ox0 / 2u;`);
   for (let i = 0; i < tm(s); i++) {
     w.block(`if (o_base + ${i}u < ${s.o}u)`, () => {
@@ -272,7 +287,7 @@ function storePooled(w: WgslWriter, s: ConvSpec, acc: Acc, hp: number, wp: numbe
             );
           });
           const at = `out_row + (o_base + ${i}u) * ${hp * wp}u + ${j}u`;
-          w.store("y", at, "max(max(r0, r1), max(r2, r3))");
+          w.store("y", at, WINDOW[pool]);
         };
         if (j === 0) w.scope(store);
         else w.block(`if (ox0 / 2u + ${j}u < ${wp}u)`, store);

@@ -11,6 +11,8 @@ import {
   readWrite,
 } from "./common.ts";
 import type { CopyChannelsSpec, EmittedKernel } from "./spec.ts";
+import type { KernelDef } from "../ops/types.ts";
+import { f } from "./io.ts";
 
 export function emitCopyChannels(s: CopyChannelsSpec): EmittedKernel {
   const w = newWriter(
@@ -36,3 +38,8 @@ export function emitCopyChannels(s: CopyChannelsSpec): EmittedKernel {
     bytes: 8 * size,
   });
 }
+
+export const copyChannels: KernelDef<CopyChannelsSpec> = {
+  emit: emitCopyChannels,
+  storage: (s) => [f(s.n * s.cIn * s.spatial), f(s.n * s.cOut * s.spatial)],
+};

@@ -15,11 +15,16 @@ import {
   emitOutputStore,
   epilogueBindings,
   epilogueBytes,
+  epilogueLabels,
+  epilogueSizes,
 } from "./epilogue.ts";
+import { f } from "./io.ts";
 import type { ElementwiseSpec, EmittedKernel } from "./spec.ts";
+import type { KernelDef } from "../ops/types.ts";
+import { appendEpilogue } from "../ops/util.ts";
 
 export function emitElementwise(s: ElementwiseSpec): EmittedKernel {
-  const w = newWriter(`elementwise ${s.size} [${s.epilogue.map((e) => e.op).join(", ")}]`);
+  const w = newWriter(`elementwise ${s.size} [${epilogueLabels(s.epilogue).join(", ")}]`);
   const bindings = declareBindings(
     w,
     [read("x"), ...epilogueBindings(s.epilogue), readWrite("y")],
@@ -43,3 +48,9 @@ export function emitElementwise(s: ElementwiseSpec): EmittedKernel {
     bytes: 8 * s.size + epilogueBytes(s.epilogue, s.size, channels),
   });
 }
+
+export const elementwise: KernelDef<ElementwiseSpec> = {
+  emit: emitElementwise,
+  storage: (s) => [f(s.size), ...epilogueSizes(s.epilogue, s.size, s.layout.channels), f(s.size)],
+  epilogue: appendEpilogue,
+};

@@ -1,42 +1,59 @@
-// Epilogue ops in WGSL: the elementwise tail a producer (conv, matmul, elementwise) applies to
-// each output value before storing it, so bias, ReLU, ReLU's gradient mask, residual adds and
-// dropout cost no extra pass over memory. Shared by every kernel that takes an epilogue.
-import { DROPOUT_WGSL, dropoutThreshold } from "../ops/dropout_hash.ts";
-import { type Expr, f32, u32, type WgslWriter } from "../wgsl/mod.ts";
+// Epilogue ops in WGSL: the elementwise tail a producer (conv, matmul, elementwise, the pool
+// gradients) applies to each output value before storing it. Every fact of an op (its extra
+// inputs, whether it keeps zeros, its WGSL) comes from its primitive's entry in
+// compiler/ops/epilogues.ts; here they are put to work for any kernel that takes an epilogue.
+import { epilogues } from "../ops/epilogues.ts";
+import type { EpilogueDef, EpilogueSite } from "../ops/types.ts";
+import type { Expr, WgslWriter } from "../wgsl/mod.ts";
 import { read } from "./common.ts";
+import type { StorageSize } from "./io.ts";
 import type { Binding, EpilogueOp } from "./spec.ts";
 
-/** The binding an op reads, if any: named by position so two adds never collide. */
-function bindingOf(op: EpilogueOp, k: number): Binding | null {
-  switch (op.op) {
-    case "bias":
-    case "mask":
-    case "add":
-      return read(`ep${k}_${op.op}`);
-    case "dropout":
-      return read(`ep${k}_seed`, "u32");
-    case "relu":
-      return null;
-  }
-}
+/** The facts of `op` (one lookup, typed for any op). */
+const facts = (op: EpilogueOp) => epilogues[op.op] as EpilogueDef<EpilogueOp["op"]>;
+
+/** Binding names of op k's extra inputs: by position, so two adds never collide. */
+const inputNames = (op: EpilogueOp, k: number) => facts(op).inputs.map((x) => `ep${k}_${x.name}`);
 
 /** The extra input bindings, in epilogue order (they follow the kernel's main inputs). */
 export function epilogueBindings(ops: readonly EpilogueOp[]): Binding[] {
-  return ops.flatMap((op, k) => bindingOf(op, k) ?? []);
+  return ops.flatMap((op, k) =>
+    facts(op).inputs.map((x, j) => read(inputNames(op, k)[j], x.type ?? "f32"))
+  );
 }
 
-/** Module-scope helpers the ops need (the dropout hash), emitted once. */
+/** Element counts of the extra inputs for an output of `size` values over `channels`. */
+export function epilogueSizes(
+  ops: readonly EpilogueOp[],
+  size: number,
+  channels: number,
+): StorageSize[] {
+  return ops.flatMap((op) =>
+    facts(op).inputs.map((x) => ({
+      elems: (x.rows ?? 1) * (x.per === "channel" ? channels : x.per === "element" ? size : 1),
+      type: x.type ?? "f32",
+    }))
+  );
+}
+
+/** Module-scope helpers the ops need (the dropout hash), each emitted once. */
 export function emitEpilogueHelpers(w: WgslWriter, ops: readonly EpilogueOp[]): void {
-  if (ops.some((op) => op.op === "dropout")) w.blank().fragment(DROPOUT_WGSL);
+  const seen = new Set<string>();
+  for (const op of ops) {
+    const h = facts(op).helpers;
+    if (h && !seen.has(h)) w.blank().fragment(h);
+    if (h) seen.add(h);
+  }
 }
 
 /** Whether every op maps 0 to 0 wherever it is applied (mask, relu, dropout; not bias or add):
  *  a producer whose outputs are mostly zeros (maxpool_grad) then runs the ops on the rest only. */
 export const preservesZero = (ops: readonly EpilogueOp[]): boolean =>
-  ops.every((op) => op.op === "mask" || op.op === "relu" || op.op === "dropout");
+  ops.every((op) => facts(op).preservesZero);
 
-export const needsChannel = (ops: readonly EpilogueOp[]): boolean =>
-  ops.some((op) => op.op === "bias");
+/** The ops' labels, for kernel names and WGSL comments. */
+export const epilogueLabels = (ops: readonly EpilogueOp[]): string[] =>
+  ops.map((op) => facts(op).label);
 
 /** Applies the ops to the f32 variable `v` (a `var`) at output flat index `i`, channel `c`
  *  (only evaluated when an op reads it). */
@@ -48,44 +65,15 @@ export function emitEpilogue(
   c: () => Expr,
 ): void {
   ops.forEach((op, k) => {
-    const b = bindingOf(op, k)?.name ?? "";
-    switch (op.op) {
-      case "bias":
-        w.line(`${v} += ${w.load(b, c())};`);
-        break;
-      case "relu":
-        // Not max(v, 0): WGSL leaves max's NaN behaviour open; this keeps NaN visible.
-        w.line(`${v} = select(${v}, 0.0f, ${v} < 0.0f);`);
-        break;
-      case "mask":
-        // ReLU's gradient: pass where the ReLU output is > 0 (so 0 at the kink, as PyTorch).
-        w.line(`${v} = select(0.0f, ${v}, ${w.load(b, i)} > 0.0f);`);
-        break;
-      case "add":
-        w.line(`${v} += ${w.load(b, i)};`);
-        break;
-      case "dropout": {
-        // Keep when the hash is at or above p * 2^32 (ops/dropout_hash.ts), scaled by 1/(1-p).
-        // The hash counts elements from the global batch's start: seed[1] is the first
-        // sample's position in it (dropoutIndex; u32 arithmetic wraps alike on both sides).
-        const at = `${b}[1] * ${u32(op.sample).code} + ${i.code}`;
-        const bits = `dropout_bits(${b}[0], ${u32(op.key >>> 0).code}, ${at})`;
-        const t = u32(dropoutThreshold(op.p)).code;
-        const scale = f32(1 / (1 - op.p)).code;
-        w.line(`${v} = select(0.0f, ${v} * ${scale}, ${bits} >= ${t});`);
-        break;
-      }
-    }
+    const names = inputNames(op, k);
+    const site: EpilogueSite = { w, v, i, c, input: (j) => names[j] };
+    facts(op).emit(site, op);
   });
 }
 
 /** Bytes the ops read besides the main output (for the roofline in `explain`). */
 export function epilogueBytes(ops: readonly EpilogueOp[], size: number, channels: number): number {
-  return ops.reduce((s, op) => {
-    if (op.op === "bias") return s + 4 * channels;
-    if (op.op === "mask" || op.op === "add") return s + 4 * size;
-    return op.op === "dropout" ? s + 8 : s;
-  }, 0);
+  return epilogueSizes(ops, size, channels).reduce((s, x) => s + 4 * x.elems, 0);
 }
 
 /** The store of an output value: accumulate adds to what is there; otherwise the epilogue

@@ -9,6 +9,8 @@ import {
   readWrite,
 } from "./common.ts";
 import type { EmittedKernel, FillSpec } from "./spec.ts";
+import type { KernelDef } from "../ops/types.ts";
+import { f } from "./io.ts";
 
 export function emitFill(s: FillSpec): EmittedKernel {
   const w = newWriter(`fill ${s.size} with ${s.value}`);
@@ -26,3 +28,8 @@ export function emitFill(s: FillSpec): EmittedKernel {
     bytes: 4 * s.size,
   });
 }
+
+export const fill: KernelDef<FillSpec> = {
+  emit: emitFill,
+  storage: (s) => [f(s.size)],
+};

@@ -1,13 +1,9 @@
 // Checks an emitted kernel against the adapter's limits before WebGPU sees it, so an oversized
 // layer fails with its name and the limit it breaks instead of a validation error on submit.
+import { UserError } from "../errors.ts";
 import type { EmittedKernel } from "./spec.ts";
 
-export class LimitError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "LimitError";
-  }
-}
+export class LimitError extends UserError {}
 
 /** The limits read (a GPUSupportedLimits satisfies it). */
 export type KernelLimits = Pick<

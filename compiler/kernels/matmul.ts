@@ -17,6 +17,7 @@ import {
   emitOutputStore,
   epilogueBindings,
   epilogueBytes,
+  epilogueSizes,
 } from "./epilogue.ts";
 import {
   blockOrigin,
@@ -30,6 +31,9 @@ import {
   registerLike,
 } from "./gemm.ts";
 import type { EmittedKernel, MatmulSpec } from "./spec.ts";
+import type { KernelDef } from "../ops/types.ts";
+import { appendEpilogue } from "../ops/util.ts";
+import { f } from "./io.ts";
 
 /** The GEMM view of the matmul; A and B read through `w` (f16 storage converts). */
 function operands(s: MatmulSpec, w: WgslWriter): GemmOperands {
@@ -198,3 +202,15 @@ export function emitMatmul(s: MatmulSpec): EmittedKernel {
       epilogueBytes(epilogue, m * n, n),
   });
 }
+
+export const matmul: KernelDef<MatmulSpec> = {
+  emit: emitMatmul,
+  storage: (s) => [
+    f(s.m * s.k),
+    f(s.k * s.n),
+    ...epilogueSizes(s.accumulate ? [] : s.epilogue, s.m * s.n, s.n),
+    f(s.m * s.n),
+  ],
+  // Accumulated gradients add into their buffer and take no epilogue.
+  epilogue: (s, op) => s.accumulate ? undefined : appendEpilogue(s, op),
+};

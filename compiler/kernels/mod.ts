@@ -1,48 +1,41 @@
-// The kernel emitters, one per kind: a mapped type, so a kind without an emitter is a type
-// error. emitKernel is the only entry the lowering and the runtime need.
-import { emitBiasGrad } from "./bias_grad.ts";
-import { emitConv } from "./conv.ts";
-import { emitConvGradWeight } from "./conv_grad_weight.ts";
-import { emitCopyChannels } from "./copy_channels.ts";
-import { emitElementwise } from "./elementwise.ts";
-import { emitFill } from "./fill.ts";
-import { emitLrn } from "./lrn.ts";
-import { emitMatmul } from "./matmul.ts";
-import { emitPool } from "./pool.ts";
-import { emitRows } from "./rows.ts";
-import { emitSgd } from "./sgd.ts";
-import { emitNonFinite } from "./nonfinite.ts";
-import { elemBytes, storageSizes } from "./io.ts";
-import type { EmittedKernel, KernelKind, KernelSpec } from "./spec.ts";
+// The kernel kinds, each with its emitter and its storage sizes (a KernelDef): the shared
+// families here, the kernels of one primitive from its module (compiler/ops/mod.ts). A mapped
+// type, so a kind without its definition is a type error. emitKernel is the only entry the
+// lowering and the runtime need.
+import { primKernels } from "../ops/mod.ts";
+import type { KernelDef } from "../ops/types.ts";
+import { biasGrad } from "./bias_grad.ts";
+import { conv } from "./conv.ts";
+import { convGradWeight } from "./conv_grad_weight.ts";
+import { copyChannels } from "./copy_channels.ts";
+import { elementwise } from "./elementwise.ts";
+import { fill } from "./fill.ts";
+import { elemBytes, type StorageSize } from "./io.ts";
+import { matmul } from "./matmul.ts";
+import { nonfinite } from "./nonfinite.ts";
+import { rowKinds } from "./rows.ts";
+import { sgd } from "./sgd.ts";
+import type { EmittedKernel, KernelKind, KernelSpec, KernelSpecs } from "./spec.ts";
 
-// The KernelSpec member whose kind includes K (PoolSpec etc. cover two kinds each).
-type Of<K extends KernelKind> = KernelSpec extends infer S
-  ? S extends { kind: infer SK } ? K extends SK ? S : never : never
-  : never;
-
-export const emitters: { [K in KernelKind]: (spec: Of<K>) => EmittedKernel } = {
-  conv: emitConv,
-  conv_grad_weight: emitConvGradWeight,
-  matmul: emitMatmul,
-  elementwise: emitElementwise,
-  maxpool: emitPool,
-  maxpool_grad: emitPool,
-  lrn: emitLrn,
-  lrn_grad: emitLrn,
-  softmax: emitRows,
-  softmax_grad: emitRows,
-  softmax_xent: emitRows,
-  softmax_xent_grad: emitRows,
-  topk_correct: emitRows,
-  bias_grad: emitBiasGrad,
-  copy_channels: emitCopyChannels,
-  sgd: emitSgd,
-  nonfinite: emitNonFinite,
-  fill: emitFill,
+export const kernels: { [K in KernelKind]: KernelDef<KernelSpecs[K]> } = {
+  conv,
+  conv_grad_weight: convGradWeight,
+  matmul,
+  elementwise,
+  ...rowKinds,
+  bias_grad: biasGrad,
+  copy_channels: copyChannels,
+  sgd,
+  nonfinite,
+  fill,
+  ...primKernels,
 };
 
+/** The definition of a spec's kind. */
+export const kernelOf = (spec: KernelSpec) => kernels[spec.kind] as KernelDef<KernelSpec>;
+
 export function emitKernel(spec: KernelSpec): EmittedKernel {
-  const k = (emitters[spec.kind] as (s: KernelSpec) => EmittedKernel)(spec);
+  const k = kernelOf(spec).emit(spec);
   if (!("f16" in spec) || !spec.f16?.length) return k;
   // The emitters count 4 bytes an element; f16 storage moves 2 for its tensors. Scaled by the
   // share of f16 bytes among the bindings (each counted once), for the roofline in `explain`.
@@ -52,8 +45,16 @@ export function emitKernel(spec: KernelSpec): EmittedKernel {
   return { ...k, bytes: Math.round(k.bytes * stored / Math.max(1, all)) };
 }
 
-export { type StorageSize, storageSizes } from "./io.ts";
+/** Element counts and types of the spec's storage bindings in binding order, f16 where the
+ *  spec stores a binding as f16. */
+export function storageSizes(spec: KernelSpec): StorageSize[] {
+  const all = kernelOf(spec).storage(spec);
+  const half = "f16" in spec ? spec.f16 ?? [] : [];
+  return all.map((b, i) => half.includes(i) ? { ...b, type: "f16" } : b);
+}
+
+export type { StorageSize } from "./io.ts";
 export { checkLimits, LimitError } from "./limits.ts";
 export { type AdapterTraits, adapterTraits, tilePolicy } from "./tiles.ts";
 export type * from "./spec.ts";
-export { specKey, STEP_UNIFORM_WGSL } from "./spec.ts";
+export { specKey } from "./spec.ts";

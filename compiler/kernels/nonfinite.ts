@@ -12,6 +12,8 @@ import {
   readWrite,
 } from "./common.ts";
 import type { EmittedKernel, NonFiniteSpec } from "./spec.ts";
+import type { KernelDef } from "../ops/types.ts";
+import { f, u } from "./io.ts";
 
 export function emitNonFinite(s: NonFiniteSpec): EmittedKernel {
   const w = newWriter(`nonfinite ${s.size}`);
@@ -32,3 +34,8 @@ export function emitNonFinite(s: NonFiniteSpec): EmittedKernel {
     bytes: 4 * s.size,
   });
 }
+
+export const nonfinite: KernelDef<NonFiniteSpec> = {
+  emit: emitNonFinite,
+  storage: (s) => [f(s.size), u(1)],
+};

@@ -5,6 +5,8 @@
 // deterministic, which a training run's logged loss should be.
 import { declareBindings, entry, grid, kernel, newWriter, read, readWrite } from "./common.ts";
 import type { Binding, EmittedKernel, RowSpec } from "./spec.ts";
+import type { KernelDef } from "../ops/types.ts";
+import { f, i, type StorageSize } from "./io.ts";
 import type { WgslWriter } from "../wgsl/mod.ts";
 
 const ROW_WORKGROUP = 64;
@@ -158,3 +160,17 @@ function reduceRows(
     bytes: 4 * (s.rows * s.cols + s.rows + names.length),
   });
 }
+
+const rowsKernel = (storage: (s: RowSpec) => StorageSize[]): KernelDef<RowSpec> => ({
+  emit: emitRows,
+  storage,
+});
+const logits = (s: RowSpec) => f(s.rows * s.cols);
+
+export const rowKinds: { [K in RowSpec["kind"]]: KernelDef<RowSpec> } = {
+  softmax: rowsKernel((s) => [logits(s), logits(s)]),
+  softmax_grad: rowsKernel((s) => [logits(s), logits(s), logits(s)]),
+  softmax_xent: rowsKernel((s) => [logits(s), i(s.rows), f(1)]),
+  softmax_xent_grad: rowsKernel((s) => [logits(s), i(s.rows), f(1), logits(s)]),
+  topk_correct: rowsKernel((s) => [logits(s), i(s.rows), f(2)]),
+};

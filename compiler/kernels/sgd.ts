@@ -17,6 +17,8 @@ import {
   stepUniform,
 } from "./common.ts";
 import type { EmittedKernel, SgdSpec } from "./spec.ts";
+import type { KernelDef } from "../ops/types.ts";
+import { f, u } from "./io.ts";
 
 export function emitSgd(s: SgdSpec): EmittedKernel {
   const w = newWriter(`sgd ${s.size} momentum ${s.momentum} weight decay ${s.weightDecay}`);
@@ -50,3 +52,8 @@ export function emitSgd(s: SgdSpec): EmittedKernel {
     bytes: 20 * s.size,
   });
 }
+
+export const sgd: KernelDef<SgdSpec> = {
+  emit: emitSgd,
+  storage: (s) => [f(s.size), f(s.size), f(s.size), ...(s.lossScale ? [u(1)] : [])],
+};

@@ -1,21 +1,14 @@
 // Kernel specs: frozen, plain-data descriptions of one compute kernel. The emitter reads only
-// the spec, and the pipeline cache key is derived from the spec (specKey), so the key can never
-// drift from the code it names. All shapes are baked into the WGSL as constants.
+// the spec, so equal specs emit equal WGSL, and the pipeline cache (runtime/pipelines.ts) keys
+// on that WGSL: a key can never drift from the code it names. All shapes are baked into the
+// WGSL as constants.
+import type { Attrs, PrimKernels } from "../ops/mod.ts";
+import type { Foldable } from "../ops/epilogues.ts";
 
-/** Ops folded into a producer's output loop, applied in order to each output value `v` at
- *  (flat index i, channel c). Those that read a tensor take the next extra input binding. */
-export type EpilogueOp =
-  /** v += b[c]  (reads a [C] tensor) */
-  | { op: "bias" }
-  | { op: "relu" }
-  /** v *= (m[i] > 0)  (reads a tensor shaped like the output: a ReLU's output) */
-  | { op: "mask" }
-  /** v += t[i]  (reads a tensor shaped like the output) */
-  | { op: "add" }
-  /** v *= keep(seed, key, first * sample + i) / (1 - p)  (reads the u32[2] seed tensor:
-   *  the seed and the first sample's position in the global batch; `sample` is the elements per
-   *  sample, so masks follow the sample, not the micro-batch: ops/dropout_hash.ts) */
-  | { op: "dropout"; p: number; key: number; sample: number };
+/** An op folded into a producer's output loop (compiler/ops/epilogues.ts), applied in order to
+ *  each output value: the primitive's name and its attributes. Those that read a tensor take the
+ *  next extra input bindings. */
+export type EpilogueOp = { [F in Foldable]: { op: F } & Attrs[F] }[Foldable];
 
 /** Output layout the epilogue indexes: channel c of flat index i is (i / spatial) % channels. */
 export interface EpilogueLayout {
@@ -72,10 +65,10 @@ export interface ConvSpec extends Stored {
   flip: boolean;
   epilogue: EpilogueOp[];
   tile: GemmTile;
-  /** A 2x2/2 max-pool (odd sizes floor) applied after the epilogue, so y is the pooled map:
-   *  set only by the lowering's pool fold (forward graphs, "direct" tiles), absent otherwise,
-   *  so it changes no other spec's key. */
-  pool?: true;
+  /** A 2x2/2 pool (odd sizes floor) applied after the epilogue, so y is the pooled map: set
+   *  only by a pool's fold (compiler/ops/pool.ts: forward graphs, "direct" tiles), absent
+   *  otherwise, so it changes no other spec's key. */
+  pool?: "max" | "avg";
 }
 
 /** dw[o,c,ky,kx] (+)= sum_{n,y,x} g[n,o,y,x] * x[n,c,y+ky-pad,x+kx-pad]. Inputs: x, g. */
@@ -112,30 +105,6 @@ export interface ElementwiseSpec extends Stored {
   size: number;
   layout: EpilogueLayout;
   epilogue: EpilogueOp[];
-}
-
-/** Pool-like ops over NCHW. maxpool_grad and lrn_grad take inputs (x, g). */
-export interface PoolSpec extends Stored {
-  kind: "maxpool" | "maxpool_grad";
-  n: number;
-  c: number;
-  h: number;
-  w: number;
-  /** maxpool_grad only: ops applied to dx (layout NCHW, channel = axis 1) before the store,
-   *  their extra inputs after (x, g). Absent means none. */
-  epilogue?: EpilogueOp[];
-}
-
-export interface LrnSpec extends Stored {
-  kind: "lrn" | "lrn_grad";
-  n: number;
-  c: number;
-  h: number;
-  w: number;
-  size: number;
-  alpha: number;
-  beta: number;
-  k: number;
 }
 
 /** Row-wise ops over [rows, cols]: softmax (x), softmax_grad (y, g), softmax_xent (logits,
@@ -196,21 +165,29 @@ export interface FillSpec {
   value: number;
 }
 
-export type KernelSpec =
-  | ConvSpec
-  | ConvGradWeightSpec
-  | MatmulSpec
-  | ElementwiseSpec
-  | PoolSpec
-  | LrnSpec
-  | RowSpec
-  | BiasGradSpec
-  | CopyChannelsSpec
-  | SgdSpec
-  | NonFiniteSpec
-  | FillSpec;
+/** The kernel kinds shared by several primitives (or run by the runtime alone: sgd, nonfinite,
+ *  fill, topk_correct), and those of one primitive's module (compiler/ops/mod.ts). */
+export interface SharedKernels {
+  conv: ConvSpec;
+  conv_grad_weight: ConvGradWeightSpec;
+  matmul: MatmulSpec;
+  elementwise: ElementwiseSpec;
+  softmax: RowSpec;
+  softmax_grad: RowSpec;
+  softmax_xent: RowSpec;
+  softmax_xent_grad: RowSpec;
+  topk_correct: RowSpec;
+  bias_grad: BiasGradSpec;
+  copy_channels: CopyChannelsSpec;
+  sgd: SgdSpec;
+  nonfinite: NonFiniteSpec;
+  fill: FillSpec;
+}
 
-export type KernelKind = KernelSpec["kind"];
+export interface KernelSpecs extends SharedKernels, PrimKernels {}
+
+export type KernelKind = keyof KernelSpecs;
+export type KernelSpec = KernelSpecs[KernelKind];
 
 export interface Binding {
   name: string;
@@ -233,10 +210,8 @@ export interface EmittedKernel {
   bytes: number;
 }
 
-/** The per-step uniform: one struct shared by every kernel that needs it. */
-export const STEP_UNIFORM_WGSL = "struct Step { seed: u32, lr: f32, scale: f32, pad: u32 }";
-
-/** Canonical JSON with sorted keys: the cache key of a pipeline. */
+/** A spec as canonical JSON (sorted keys): equal specs give equal text whatever the key order
+ *  (the WGSL snapshots show it; the tuning tables key on it less the tile). */
 export function specKey(spec: KernelSpec): string {
   return canonicalJson(spec);
 }

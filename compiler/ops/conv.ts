@@ -1,9 +1,27 @@
 // Convolution, stride 1, zero padding: the forward conv, and the weight gradient. The input
 // gradient is the same conv primitive with `flip` (the transposed, spatially flipped kernel)
-// and padding k-1-pad, so it shares the forward's kernel.
-import { fmtShape, require, requireRank } from "../shape.ts";
-import type { OpDef } from "./types.ts";
-import { floats, zerosLike } from "./util.ts";
+// and padding k-1-pad, so it shares the forward's kernel. The kernels are the implicit-GEMM
+// family of compiler/kernels/conv*.ts. The DSL's conv layer is conv2d followed by bias.
+import type { Layer } from "../../dsl/layers.ts";
+import { convOut } from "../kernels/conv_geometry.ts";
+import type { ConvGradWeightSpec, ConvSpec } from "../kernels/spec.ts";
+import { fmtShape, require, requireRank, ShapeError } from "../shape.ts";
+import type { LayerTable, OpTable } from "./types.ts";
+import { floats, nchw, numel, positive, zerosLike } from "./util.ts";
+
+/** x[N,C,H,W] * w[O,C,k,k] -> [N,O,H,W]; stride 1; `flip` reads w as the spatially flipped
+ *  transpose of a [C,O,k,k] tensor, which makes this the input gradient of a conv. */
+export interface ConvAttrs {
+  k: number;
+  pad: number;
+  flip: boolean;
+}
+
+/** (x[N,C,H,W], g[N,O,H,W]) -> dw[O,C,k,k]: a GEMM over batch and space. */
+export interface ConvGradWeightAttrs {
+  k: number;
+  pad: number;
+}
 
 /** Weight value W[o,c,ky,kx] as this conv reads it (see `flip`). */
 function weightAt(
@@ -22,98 +40,188 @@ function weightAt(
     : w[((o * C + c) * k + ky) * k + kx];
 }
 
-export const conv2d: OpDef<"conv2d"> = {
-  shape: ([x, w], a) => {
-    requireRank(x, 4, "conv input");
-    requireRank(w, 4, "conv weight");
-    const [o, c] = a.flip ? [w[1], w[0]] : [w[0], w[1]];
-    require(w[2] === a.k && w[3] === a.k, `conv weight ${fmtShape(w)} is not ${a.k}x${a.k}`);
-    require(
-      c === x[1],
-      `conv expects ${c} input channels, got ${x[1]} (input ${fmtShape(x)})`,
-    );
-    const h = x[2] + 2 * a.pad - a.k + 1, wd = x[3] + 2 * a.pad - a.k + 1;
-    require(h > 0 && wd > 0, `conv ${a.k}x${a.k} does not fit input ${fmtShape(x)}`);
-    return { shape: [x[0], o, h, wd], dtype: "f32" };
-  },
-  reference: ([xt, wt], a) => {
-    const [N, C, H, W] = xt.shape, k = a.k;
-    const O = a.flip ? wt.shape[1] : wt.shape[0];
-    const Ho = H + 2 * a.pad - k + 1, Wo = W + 2 * a.pad - k + 1;
-    const x = floats(xt), w = floats(wt), y = zerosLike(xt, N * O * Ho * Wo);
-    for (let n = 0; n < N; n++) {
-      for (let o = 0; o < O; o++) {
-        for (let i = 0; i < Ho; i++) {
-          for (let j = 0; j < Wo; j++) {
-            let s = 0;
-            for (let c = 0; c < C; c++) {
-              for (let ky = 0; ky < k; ky++) {
-                const yy = i + ky - a.pad;
-                if (yy < 0 || yy >= H) continue;
-                for (let kx = 0; kx < k; kx++) {
-                  const xx = j + kx - a.pad;
-                  if (xx < 0 || xx >= W) continue;
-                  s += x[((n * C + c) * H + yy) * W + xx] *
-                    weightAt(w, a.flip, o, c, ky, kx, O, C, k);
+export const prims: Pick<OpTable, "conv2d" | "conv2d_grad_weight"> = {
+  conv2d: {
+    shape: ([x, w], a) => {
+      requireRank(x, 4, "conv input");
+      requireRank(w, 4, "conv weight");
+      const [o, c] = a.flip ? [w[1], w[0]] : [w[0], w[1]];
+      require(w[2] === a.k && w[3] === a.k, `conv weight ${fmtShape(w)} is not ${a.k}x${a.k}`);
+      require(
+        c === x[1],
+        `conv expects ${c} input channels, got ${x[1]} (input ${fmtShape(x)})`,
+      );
+      const h = convOut(x[2], a.k, a.pad), wd = convOut(x[3], a.k, a.pad);
+      require(h > 0 && wd > 0, `conv ${a.k}x${a.k} does not fit input ${fmtShape(x)}`);
+      return { shape: [x[0], o, h, wd], dtype: "f32" };
+    },
+    reference: ([xt, wt], a) => {
+      const [N, C, H, W] = xt.shape, k = a.k;
+      const O = a.flip ? wt.shape[1] : wt.shape[0];
+      const Ho = convOut(H, k, a.pad), Wo = convOut(W, k, a.pad);
+      const x = floats(xt), w = floats(wt), y = zerosLike(xt, N * O * Ho * Wo);
+      for (let n = 0; n < N; n++) {
+        for (let o = 0; o < O; o++) {
+          for (let i = 0; i < Ho; i++) {
+            for (let j = 0; j < Wo; j++) {
+              let s = 0;
+              for (let c = 0; c < C; c++) {
+                for (let ky = 0; ky < k; ky++) {
+                  const yy = i + ky - a.pad;
+                  if (yy < 0 || yy >= H) continue;
+                  for (let kx = 0; kx < k; kx++) {
+                    const xx = j + kx - a.pad;
+                    if (xx < 0 || xx >= W) continue;
+                    s += x[((n * C + c) * H + yy) * W + xx] *
+                      weightAt(w, a.flip, o, c, ky, kx, O, C, k);
+                  }
                 }
               }
+              y[((n * O + o) * Ho + i) * Wo + j] = s;
             }
-            y[((n * O + o) * Ho + i) * Wo + j] = s;
           }
         }
       }
-    }
-    return { shape: [N, O, Ho, Wo], data: y };
+      return { shape: [N, O, Ho, Wo], data: y };
+    },
+    vjp: (b, node, g) => {
+      const [x, w] = node.inputs;
+      const { k, pad, flip } = node.attrs;
+      // d/dx: correlate g with the flipped, transposed kernel; padding k-1-pad restores the size.
+      const dx = b.add("conv2d", [g, w], { k, pad: k - 1 - pad, flip: !flip });
+      if (flip) throw new Error("autodiff: the weight gradient of a flipped conv is not needed");
+      const dw = b.add("conv2d_grad_weight", [x, g], { k, pad });
+      return [dx, dw];
+    },
+    lower: (n, cx) => {
+      const x = cx.graph.nodes[n.inputs[0]].shape;
+      const q: Omit<ConvSpec, "tile"> = {
+        kind: "conv",
+        ...nchw(x),
+        o: n.shape[1],
+        k: n.attrs.k,
+        pad: n.attrs.pad,
+        flip: n.attrs.flip,
+        epilogue: [],
+      };
+      return [{ spec: { ...q, tile: cx.tiles.conv(q) }, inputs: n.inputs }];
+    },
+    storage: { half: true, halfWeights: true },
+    flops: (n, [x]) => 2 * numel(n.shape) * x[1] * n.attrs.k ** 2,
   },
-  vjp: (b, node, g) => {
-    const [x, w] = node.inputs;
-    const { k, pad, flip } = node.attrs;
-    // d/dx: correlate g with the flipped, transposed kernel; padding k-1-pad restores the size.
-    const dx = b.add("conv2d", [g, w], { k, pad: k - 1 - pad, flip: !flip });
-    if (flip) throw new Error("autodiff: the weight gradient of a flipped conv is not needed");
-    const dw = b.add("conv2d_grad_weight", [x, g], { k, pad });
-    return [dx, dw];
+  conv2d_grad_weight: {
+    shape: ([x, g], a) => {
+      requireRank(x, 4, "conv_grad_weight input");
+      requireRank(g, 4, "conv_grad_weight gradient");
+      require(x[0] === g[0], `batch ${x[0]} vs ${g[0]}`);
+      const h = convOut(x[2], a.k, a.pad), w = convOut(x[3], a.k, a.pad);
+      require(
+        g[2] === h && g[3] === w,
+        `conv_grad_weight gradient ${fmtShape(g)} is not the output of a ${a.k}x${a.k} conv ` +
+          `(pad ${a.pad}) of ${fmtShape(x)}`,
+      );
+      return { shape: [g[1], x[1], a.k, a.k], dtype: "f32" };
+    },
+    reference: ([xt, gt], a) => {
+      const [N, C, H, W] = xt.shape, [, O, Ho, Wo] = gt.shape, k = a.k;
+      const x = floats(xt), g = floats(gt), dw = zerosLike(xt, O * C * k * k);
+      for (let o = 0; o < O; o++) {
+        for (let c = 0; c < C; c++) {
+          for (let ky = 0; ky < k; ky++) {
+            for (let kx = 0; kx < k; kx++) {
+              let s = 0;
+              for (let n = 0; n < N; n++) {
+                for (let i = 0; i < Ho; i++) {
+                  const yy = i + ky - a.pad;
+                  if (yy < 0 || yy >= H) continue;
+                  for (let j = 0; j < Wo; j++) {
+                    const xx = j + kx - a.pad;
+                    if (xx < 0 || xx >= W) continue;
+                    s += g[((n * O + o) * Ho + i) * Wo + j] * x[((n * C + c) * H + yy) * W + xx];
+                  }
+                }
+              }
+              dw[((o * C + c) * k + ky) * k + kx] = s;
+            }
+          }
+        }
+      }
+      return { shape: [O, C, k, k], data: dw };
+    },
+    vjp: { notDifferentiable: "backward-only (no second derivatives)" },
+    lower: (n, cx) => {
+      const x = cx.graph.nodes[n.inputs[0]].shape;
+      const q: Omit<ConvGradWeightSpec, "tile"> = {
+        kind: "conv_grad_weight",
+        ...nchw(x),
+        o: n.shape[0],
+        k: n.attrs.k,
+        pad: n.attrs.pad,
+        accumulate: cx.accumulate,
+      };
+      return [{ spec: { ...q, tile: cx.tiles.convGradWeight(q) }, inputs: n.inputs }];
+    },
+    storage: { half: true },
   },
 };
 
-export const conv2d_grad_weight: OpDef<"conv2d_grad_weight"> = {
-  shape: ([x, g], a) => {
-    requireRank(x, 4, "conv_grad_weight input");
-    requireRank(g, 4, "conv_grad_weight gradient");
-    require(x[0] === g[0], `batch ${x[0]} vs ${g[0]}`);
-    const h = x[2] + 2 * a.pad - a.k + 1, w = x[3] + 2 * a.pad - a.k + 1;
-    require(
-      g[2] === h && g[3] === w,
-      `conv_grad_weight gradient ${fmtShape(g)} is not the output of a ${a.k}x${a.k} conv ` +
-        `(pad ${a.pad}) of ${fmtShape(x)}`,
-    );
-    return { shape: [g[1], x[1], a.k, a.k], dtype: "f32" };
-  },
-  reference: ([xt, gt], a) => {
-    const [N, C, H, W] = xt.shape, [, O, Ho, Wo] = gt.shape, k = a.k;
-    const x = floats(xt), g = floats(gt), dw = zerosLike(xt, O * C * k * k);
-    for (let o = 0; o < O; o++) {
-      for (let c = 0; c < C; c++) {
-        for (let ky = 0; ky < k; ky++) {
-          for (let kx = 0; kx < k; kx++) {
-            let s = 0;
-            for (let n = 0; n < N; n++) {
-              for (let i = 0; i < Ho; i++) {
-                const yy = i + ky - a.pad;
-                if (yy < 0 || yy >= H) continue;
-                for (let j = 0; j < Wo; j++) {
-                  const xx = j + kx - a.pad;
-                  if (xx < 0 || xx >= W) continue;
-                  s += g[((n * O + o) * Ho + i) * Wo + j] * x[((n * C + c) * H + yy) * W + xx];
-                }
-              }
-            }
-            dw[((o * C + c) * k + ky) * k + kx] = s;
-          }
-        }
+// ---- DSL ---------------------------------------------------------------------------------------
+
+export interface ConvLayer {
+  readonly k: number;
+  readonly out: number;
+  readonly in?: number;
+  /** Zero padding on each side; default (k - 1) / 2, which keeps the resolution. */
+  readonly pad?: number;
+  /** Pins the parameter names (`${name}.weight`) instead of the position in the chain: a
+   *  transform that rewrites a net (fully convolutional test nets) keeps torchvision's names. */
+  readonly name?: string;
+}
+
+/** 3x3 convolution (stride 1, padding 1) with bias; `in` optionally pins the input channels. */
+export const conv3 = (out: number, opts: { in?: number } = {}): Layer =>
+  Object.freeze({ kind: "conv", k: 3, out: positive(out, "conv3 width"), ...opts });
+/** 1x1 convolution with bias (config C). */
+export const conv1 = (out: number, opts: { in?: number } = {}): Layer =>
+  Object.freeze({ kind: "conv", k: 1, out: positive(out, "conv1 width"), ...opts });
+/** k x k convolution, stride 1, with bias and explicit padding (default: keep the size). */
+export function conv(
+  k: number,
+  out: number,
+  opts: { in?: number; pad?: number; name?: string } = {},
+): Layer {
+  positive(k, "conv kernel size");
+  const pad = opts.pad ?? (k - 1) / 2;
+  if (!Number.isInteger(pad) || pad < 0) {
+    throw new Error(`conv${k} padding must be a non-negative integer, got ${pad}`);
+  }
+  return Object.freeze({ kind: "conv", k, out: positive(out, `conv${k} width`), ...opts, pad });
+}
+
+export const layers: Pick<LayerTable, "conv"> = {
+  conv: {
+    describe: (l) => `conv${l.k}-${l.out}`,
+    build: (cx, x, l, name) => {
+      const xs = cx.b.node(x).shape;
+      if (xs.length !== 4) {
+        throw new ShapeError(`conv needs a [N,C,H,W] input, got ${fmtShape(xs)} (conv after FC?)`);
       }
-    }
-    return { shape: [O, C, k, k], data: dw };
+      const c = xs[1];
+      if (l.in !== undefined && l.in !== c) {
+        throw new ShapeError(`conv declared ${l.in} input channels, got ${c}`);
+      }
+      const fanIn = c * l.k * l.k;
+      const w = cx.param(`${name}.weight`, [l.out, c, l.k, l.k], "weight", {
+        fanIn,
+        fanOut: l.out * l.k * l.k,
+      });
+      const bias = cx.param(`${name}.bias`, [l.out], "bias");
+      const y = cx.b.add("conv2d", [x, w], { k: l.k, pad: l.pad ?? (l.k - 1) / 2, flip: false });
+      return cx.b.add("bias", [y, bias], {});
+    },
+    spell: {
+      call: { conv3: ([c]) => conv3(c), conv1: ([c]) => conv1(c) },
+    },
+    divide: (l, div) => ({ ...l, out: div(l.out), ...(l.in ? { in: div(l.in) } : {}) }),
   },
-  vjp: { notDifferentiable: "backward-only (no second derivatives)" },
 };

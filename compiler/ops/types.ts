@@ -1,65 +1,21 @@
-// The primitives and the shape of a primitive's declaration. Every table keyed by `Prim`
-// (`ops` in mod.ts, the kernel lowering) is a mapped type, so `deno check` fails when a
-// primitive lacks a rule.
-import type { GraphBuilder, Node } from "../ir.ts";
+// The shape of a primitive's declaration. A primitive is declared once, in its module under
+// compiler/ops/: its attributes, shape rule, CPU reference, backward rule, lowering (the kernel
+// spec it becomes), how it folds into the kernel that produces its input, its f16 storage rule,
+// and the DSL layer that writes it with its template spelling. The tables that gather them
+// (compiler/ops/mod.ts, compiler/ops/epilogues.ts) are mapped types over the primitives, so a
+// missing piece fails `deno check`.
+import type { Graph, GraphBuilder, NodeOf } from "../ir.ts";
 import type { DType, Shape } from "../shape.ts";
+import type { Expr, WgslWriter } from "../wgsl/mod.ts";
+import type { EmittedKernel, EpilogueOp, KernelSpec } from "../kernels/spec.ts";
+import type { StorageSize } from "../kernels/io.ts";
+import type { TilePolicy } from "../lower.ts";
+import type { Layer } from "../../dsl/layers.ts";
+import type { Attrs, LayerArgs, LayerKind, Prim } from "./mod.ts";
+import type { Foldable } from "./epilogues.ts";
+import type { Role } from "./leaves.ts";
 
-export interface LrnAttrs {
-  /** Channels in the window (odd), centred on the output channel. */
-  size: number;
-  alpha: number;
-  beta: number;
-  k: number;
-}
-
-export interface Attrs {
-  /** A graph input fed at run time (images, labels, the dropout seed). */
-  input: { name: string; shape: number[]; dtype: DType };
-  /** A trainable parameter, named as torchvision names it. */
-  param: { name: string; shape: number[] };
-  /** x[N,C,H,W] * w[O,C,k,k] -> [N,O,H,W]; stride 1; `flip` reads w as the spatially flipped
-   *  transpose of a [C,O,k,k] tensor, which makes this the input gradient of a conv. */
-  conv2d: { k: number; pad: number; flip: boolean };
-  /** (x[N,C,H,W], g[N,O,H,W]) -> dw[O,C,k,k]: a GEMM over batch and space. */
-  conv2d_grad_weight: { k: number; pad: number };
-  /** x + b broadcast over axis 1 (channels of NCHW, features of [N,F]). */
-  bias: Record<never, never>;
-  /** g -> sum of g over every axis but 1. */
-  bias_grad: Record<never, never>;
-  relu: Record<never, never>;
-  /** (g, y) -> g * (y > 0), y being the ReLU's output. */
-  relu_grad: Record<never, never>;
-  /** 2x2 window, stride 2 (floor). */
-  maxpool: Record<never, never>;
-  /** (x, g) -> dx: g routed to the first maximum of each window. */
-  maxpool_grad: Record<never, never>;
-  lrn: LrnAttrs;
-  /** (x, g) -> dx. */
-  lrn_grad: LrnAttrs;
-  reshape: { shape: number[] };
-  /** op(A)[M,K] . op(B)[K,N]; transB with B = W[out,in] is PyTorch's Linear. */
-  matmul: { transA: boolean; transB: boolean };
-  /** (x, seed:u32[1]) -> x * keep / (1 - p); keep from a counter-based hash of (seed, key, i). */
-  dropout: { p: number; key: number };
-  /** Over the last axis. */
-  softmax: Record<never, never>;
-  /** (y, g) -> y * (g - sum(g * y)), y being the softmax's output. */
-  softmax_grad: Record<never, never>;
-  /** (logits[N,K], labels:i32[N]) -> mean cross-entropy, shape []. */
-  softmax_xent: Record<never, never>;
-  /** (logits, labels, g:[]) -> (softmax(logits) - onehot(labels)) * g / N. */
-  softmax_xent_grad: Record<never, never>;
-  add: Record<never, never>;
-  /** Along axis 1; any number of inputs. */
-  concat: Record<never, never>;
-  /** Channels [start, start + size) along axis 1. */
-  slice: { start: number; size: number };
-  /** x rounded to the nearest f16: the copy of an f32 master weight that the GEMMs read under
-   *  `--precision f16` (compiler/precision.ts). */
-  half: Record<never, never>;
-}
-
-export type Prim = keyof Attrs;
+export type { Attrs, Prim };
 
 /** A reference tensor: plain typed arrays. f32 paths may use Float64Array (gradient checks). */
 export type FloatArray = Float32Array | Float64Array;
@@ -73,14 +29,76 @@ export interface ShapeResult {
   dtype: DType;
 }
 
-export interface OpDef<P extends Prim> {
+/** What a lowering gets besides its node. */
+export interface LowerContext {
+  readonly graph: Graph;
+  readonly tiles: TilePolicy;
+  /** The node is a gradient output that accumulates into its buffer (micro-batching). */
+  readonly accumulate: boolean;
+}
+
+/** One kernel a node becomes, and the values bound as its storage inputs, in binding order. */
+export interface Lowered {
+  spec: KernelSpec;
+  inputs: readonly number[];
+}
+
+/** Kernels, a view of the input's buffer (reshape), or nothing to run (graph leaves). */
+export type Lowering = readonly Lowered[] | "alias" | "leaf";
+
+/** Where the value a primitive computes is stored under `--precision f16`
+ *  (compiler/precision.ts); kernels compute in f32 either way. */
+export interface Storage {
+  /** The output may be stored as f16 (unless it is a graph output): true for activations and
+   *  their gradients, false for values whose precision matters more than their bytes (batch
+   *  statistics). */
+  half: boolean;
+  /** Parameters this primitive reads come through an f16 copy made once per step (the GEMMs'
+   *  weights). */
+  halfWeights?: true;
+}
+
+/** How a node folds into the kernel that produces one of its inputs, when that value has no
+ *  other reader and is no graph output (the engine is compiler/lower.ts). */
+export interface Fold<P extends Prim> {
+  /** Inputs whose producer may take the node, in order of preference (add folds into either
+   *  side). The node's other inputs are bound after the producer's. */
+  main: readonly number[];
+  /** The producer's spec with the node folded in, or undefined where it cannot take it.
+   *  Absent: the node joins the producer's epilogue (its facts in compiler/ops/epilogues.ts),
+   *  wherever that kernel takes one. */
+  into?(spec: KernelSpec, n: NodeOf<P>): KernelSpec | undefined;
+}
+
+export interface PrimDef<P extends Prim> {
   /** Output shape and dtype, or a ShapeError naming what does not fit. */
-  shape(inputs: Shape[], attrs: Attrs[P], dtypes: DType[]): ShapeResult;
+  shape(inputs: Shape[], attrs: Readonly<Attrs[P]>, dtypes: DType[]): ShapeResult;
   /** Plain, obviously right CPU evaluation: the oracle for every kernel. */
-  reference(inputs: Tensor[], attrs: Attrs[P]): Tensor;
+  reference(inputs: Tensor[], attrs: Readonly<Attrs[P]>): Tensor;
   /** Reverse mode: given the node and the id of its output's cotangent, add IR computing the
    *  cotangent of each input (null where the input takes none: labels, seeds, constants). */
-  vjp: ((b: GraphBuilder, node: Node<P>, g: number) => (number | null)[]) | NotDifferentiable;
+  vjp: ((b: GraphBuilder, node: NodeOf<P>, g: number) => (number | null)[]) | NotDifferentiable;
+  /** The kernel(s) the node becomes when it folds into no producer. */
+  lower(n: NodeOf<P>, cx: LowerContext): Lowering;
+  fold?: Fold<P>;
+  /** An IR rewrite of inference graphs (compiler/inference.ts): the node's replacement, built
+   *  in `cx.b` from the rewritten graph's values, or undefined to keep it. */
+  rewrite?(cx: RewriteContext, n: NodeOf<P>): number | undefined;
+  storage: Storage;
+  /** Forward FLOPs of the node (a multiply-add counts 2), for the layer table; only the
+   *  GEMM-like primitives count. */
+  flops?(n: NodeOf<P>, inputs: readonly Shape[]): number;
+}
+
+/** What an inference rewrite sees: the graph being rewritten, and the builder of its rewrite. */
+export interface RewriteContext {
+  readonly graph: Graph;
+  readonly b: GraphBuilder;
+  /** The rewritten value of an original node (nodes before the one rewritten). */
+  map(id: number): number;
+  /** Whether an original value has exactly one reader and is no graph output (a rewrite may
+   *  then absorb the node that computes it). */
+  single(id: number): boolean;
 }
 
 /** Marks a primitive that only appears in backward graphs (we take no second derivatives). */
@@ -88,4 +106,103 @@ export interface NotDifferentiable {
   readonly notDifferentiable: string;
 }
 
-export type OpTable = { [P in Prim]: OpDef<P> };
+export type OpTable = { [P in Prim]: PrimDef<P> };
+
+// ---- Epilogues ---------------------------------------------------------------------------------
+
+/** An extra input an epilogue op reads: binding `ep<k>_<name>`, holding one value per output
+ *  channel, one per output element, or a single u32 (the dropout seed); `rows` values each. */
+export interface EpilogueInput {
+  name: string;
+  per: "channel" | "element" | "one";
+  rows?: number;
+  type?: "f32" | "u32";
+}
+
+/** Where an epilogue op runs: it updates the f32 `var` named `v`, the output value at flat index
+ *  `i` and channel `c()` (only evaluated when read); `input(j)` names its j-th extra binding. */
+export interface EpilogueSite {
+  w: WgslWriter;
+  v: string;
+  i: Expr;
+  c: () => Expr;
+  input(j: number): string;
+}
+
+/** The facts of an op a producer (conv, matmul, elementwise, pool gradients) applies to each
+ *  output value before storing it: so bias, ReLU, ReLU's gradient mask, residual adds, dropout
+ *  and batch norm cost no extra pass over memory. */
+export interface EpilogueDef<F extends Foldable> {
+  /** Its name in kernel names and WGSL comments ("mask" for relu_grad). */
+  label: string;
+  inputs: readonly EpilogueInput[];
+  /** Maps 0 to 0 wherever it is applied: a producer whose outputs are mostly zeros
+   *  (maxpool_grad) then runs it on the rest only. */
+  preservesZero: boolean;
+  /** Module-scope WGSL it needs (the dropout hash), emitted once per kernel. */
+  helpers?: string;
+  emit(site: EpilogueSite, op: Extract<EpilogueOp, { op: F }>): void;
+}
+
+// ---- Kernels -----------------------------------------------------------------------------------
+
+/** A kernel kind: its WGSL emitter and its storage bindings' sizes. */
+export interface KernelDef<S extends KernelSpec> {
+  emit(s: S): EmittedKernel;
+  /** Element counts of the storage bindings in binding order (the step uniform is not one):
+   *  runners and the limits check size buffers from this. */
+  storage(s: S): StorageSize[];
+  /** The spec with one more epilogue op, or undefined where it takes none now (absent: the
+   *  kind never takes one). */
+  epilogue?(s: S, op: EpilogueOp): S | undefined;
+}
+
+// ---- DSL layers --------------------------------------------------------------------------------
+
+/** A leaf layer value of kind K: `{ kind, ...arguments }`. */
+export type LeafOf<K extends LayerKind> = Readonly<{ kind: K } & LayerArgs[K]>;
+/** Any leaf layer value, discriminated by `kind`. */
+export type LeafLayer = { [K in LayerKind]: LeafOf<K> }[LayerKind];
+
+/** Initialisation facts of a weight (Glorot): fan-in and fan-out, counting the kernel's area. */
+export interface Fans {
+  fanIn: number;
+  fanOut: number;
+}
+
+/** What a layer's lowering may do besides adding nodes (dsl/build.ts implements it). */
+export interface LayerContext {
+  readonly b: GraphBuilder;
+  /** "train": batch statistics; "eval": running statistics. */
+  readonly mode: "train" | "eval";
+  /** Dropout layers add their node (training graphs with dropout on). */
+  readonly dropout: boolean;
+  /** Adds a parameter named as torchvision names it; its role decides its initialisation and
+   *  whether SGD updates and decays it (compiler/ops/leaves.ts). */
+  param(name: string, shape: number[], role: Role, fans?: Fans): number;
+  /** The u32[1] dropout seed input (one per graph). */
+  seed(): number;
+  /** The next dropout layer's key: counted in every mode, so keys do not depend on it. */
+  dropoutKey(): number;
+  /** Names a graph output (a running statistic's updated value, `running:<param name>`). */
+  output(name: string, id: number): void;
+}
+
+/** A DSL layer kind: how the paper or the user writes it, and the IR it adds. */
+export interface LayerDef<K extends LayerKind> {
+  /** conv3-64, FC-4096, maxpool, BN. */
+  describe(l: LeafOf<K>): string;
+  /** Adds the layer applied to value x; returns its output. Shape rules throw ShapeError. */
+  build(cx: LayerContext, x: number, l: LeafOf<K>, name: string): number;
+  /** Spellings in the `net` template: bare names, and calls with numeric arguments. */
+  spell?: {
+    bare?: Readonly<Record<string, Layer>>;
+    call?: Readonly<Record<string, (args: number[]) => Layer>>;
+  };
+  /** Ends a stage of the paper's Table 1 (a pooling layer): init_from counts stages by it. */
+  endsStage?: true;
+  /** Widths a `divideWidth` transform divides (conv and FC outputs). */
+  divide?(l: LeafOf<K>, div: (n: number) => number): Layer;
+}
+
+export type LayerTable = { [K in LayerKind]: LayerDef<K> };

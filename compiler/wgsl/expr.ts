@@ -136,10 +136,8 @@ function compare(op: string, f: (p: number, q: number) => boolean) {
   };
 }
 export const lt = compare("<", (p, q) => p < q);
-export const le = compare("<=", (p, q) => p <= q);
 export const gt = compare(">", (p, q) => p > q);
 export const ge = compare(">=", (p, q) => p >= q);
-export const eq = compare("==", (p, q) => p === q);
 
 export function and(...terms: Expr[]): Expr {
   const live = terms.filter((t) => t.value !== true);

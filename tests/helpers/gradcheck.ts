@@ -16,6 +16,7 @@ import { evaluate } from "../../compiler/interpret.ts";
 import { type DType, type Graph, GraphBuilder, size } from "../../compiler/ir.ts";
 import type { Tensor } from "../../compiler/ops/types.ts";
 import { normal, rng } from "../../dsl/init.ts";
+import { ROLES } from "../../compiler/ops/leaves.ts";
 import { forwardGraph, init, type Model, trainGraph } from "../../dsl/model.ts";
 
 export type Params = Map<string, Float64Array>;
@@ -161,7 +162,7 @@ export function checkVjp(
   const seed = opts.seed ?? 7;
   const b = new GraphBuilder();
   b.layer = "test";
-  const ids = args.map((a) => b.add("param", [], { name: a.name, shape: a.shape }));
+  const ids = args.map((a) => b.add("param", [], { name: a.name, shape: a.shape, role: "weight" }));
   const fixedIds: Record<string, number> = {};
   const inputs: Record<string, Tensor["data"]> = {};
   for (const x of opts.fixed ?? []) {
@@ -201,22 +202,29 @@ const to64 = (m: ReadonlyMap<string, Float32Array>): Params =>
   new Map([...m].map(([k, v]) => [k, Float64Array.from(v)]));
 
 /** Checks a model's training-step IR (trainGraph: forward, loss, autodiff's backward) along one
- *  random direction over all its parameters, at Glorot-initialised weights, random biases and
- *  input, against finite differences of the forward graph's loss in the same mode. */
+ *  random direction over all its trained parameters, at Glorot-initialised weights, random
+ *  biases and input, against finite differences of the forward graph's loss in training mode
+ *  (batch statistics; dropout as asked). Running statistics are fed as they are: they take no
+ *  gradient. */
 export function checkModel(
   m: Model,
   batch: number,
   opts: { dropout: boolean; seed?: number },
 ): Check {
   const seed = opts.seed ?? 3;
-  const params = to64(init(m, seed));
+  const all = to64(init(m, seed));
   // Biases start at 0, so a unit whose whole receptive field is dead (all ReLU zeros before
   // it: common for a 1x1 conv) has a pre-activation of exactly 0, on the ReLU's kink, where
-  // the rule's 0 and the finite difference's t/2 rightly disagree. Random biases move every
-  // unit off the kink.
+  // the rule's 0 and the finite difference's t/2 rightly disagree. Random biases (and batch
+  // norm shifts) move every unit off the kink.
   for (const p of m.params) {
-    if (p.role === "bias") params.set(p.name, randn(params.get(p.name)!.length, seed + 7, 0.1));
+    if (p.role === "bias" || p.role === "shift") {
+      all.set(p.name, randn(all.get(p.name)!.length, seed + 7, 0.1));
+    }
   }
+  const trained = m.params.filter((p) => ROLES[p.role].trainable).map((p) => p.name);
+  const params: Params = new Map(trained.map((n) => [n, all.get(n)!]));
+  const with_ = (p: Params): Params => new Map([...all, ...p]);
   const per = m.input.reduce((a, c) => a * c, 1);
   const inputs: Record<string, Tensor["data"]> = {
     x: randn(batch * per, seed + 1),
@@ -225,15 +233,15 @@ export function checkModel(
   };
   if (opts.dropout) inputs.seed = Uint32Array.of(1234, 0);
   const train = trainGraph(m, batch, { dropout: opts.dropout });
-  const vals = evaluate(train, { inputs, params }, { float64: true });
+  const vals = evaluate(train, { inputs, params: all }, { float64: true });
   const grads = new Map<string, ArrayLike<number>>();
-  for (const p of m.params) {
-    const id = train.outputs[`grad:${p.name}`];
-    if (id === undefined) throw new AssertionError({ message: `no gradient for ${p.name}` });
-    grads.set(p.name, vals[id].data);
+  for (const name of trained) {
+    const id = train.outputs[`grad:${name}`];
+    if (id === undefined) throw new AssertionError({ message: `no gradient for ${name}` });
+    grads.set(name, vals[id].data);
   }
-  const fwd = forwardGraph(m, batch, { mode: opts.dropout ? "train" : "eval", loss: true });
-  const loss = (p: Params) => evalScalar(fwd, "loss", inputs, p);
+  const fwd = forwardGraph(m, batch, { mode: "train", dropout: opts.dropout, loss: true });
+  const loss = (p: Params) => evalScalar(fwd, "loss", inputs, with_(p));
   // The two graphs must agree on the loss itself before their slopes are compared.
   const l0 = loss(params).value, l1 = vals[train.outputs.loss].data[0];
   if (l0 !== l1) throw new AssertionError({ message: `loss ${l0} (forward) vs ${l1} (train)` });

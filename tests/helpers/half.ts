@@ -4,7 +4,7 @@
 // `f16` positions). Kernels compute in f32 either way, so the two outputs differ only by the
 // rounding of the stored f16 output: at most 2^-11 of a value, hence HALF_TOLERANCE below.
 import assert from "node:assert";
-import { storageSizes } from "../../compiler/kernels/io.ts";
+import { storageSizes } from "../../compiler/kernels/mod.ts";
 import type { KernelSpec } from "../../compiler/kernels/spec.ts";
 import { emitKernel } from "../../compiler/kernels/mod.ts";
 import { runKernelBindings, type TypedArray } from "../../runtime/kernel_runner.ts";

@@ -1,4 +1,4 @@
-// spec: {"c":8,"epilogue":[{"op":"bias"},{"op":"relu"}],"flip":false,"h":32,"k":3,"kind":"conv","n":2,"o":8,"pad":1,"pool":true,"tile":{"bk":2,"bm":8,"bn":64,"ks":1,"tm":8,"tn":8,"variant":"direct"},"w":32}
+// spec: {"c":8,"epilogue":[{"op":"bias"},{"op":"relu"}],"flip":false,"h":32,"k":3,"kind":"conv","n":2,"o":8,"pad":1,"pool":"max","tile":{"bk":2,"bm":8,"bn":64,"ks":1,"tm":8,"tn":8,"variant":"direct"},"w":32}
 // conv direct+pool 8x8: workgroup size 8x1x1, 16x1x1 workgroups, 0 bytes of workgroup memory
 // bindings: x:read:f32, wt:read:f32, ep0_bias:read:f32, y:read_write:f32
 // conv 2x8x32x32 -> 8 k3 pad1 + maxpool (direct)

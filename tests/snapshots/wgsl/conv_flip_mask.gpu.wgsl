@@ -1,4 +1,4 @@
-// spec: {"c":64,"epilogue":[{"op":"mask"}],"flip":true,"h":2,"k":3,"kind":"conv","n":2,"o":64,"pad":1,"tile":{"bk":16,"bm":64,"bn":64,"ks":1,"tm":4,"tn":4,"variant":"workgroup"},"w":2}
+// spec: {"c":64,"epilogue":[{"op":"relu_grad"}],"flip":true,"h":2,"k":3,"kind":"conv","n":2,"o":64,"pad":1,"tile":{"bk":16,"bm":64,"bn":64,"ks":1,"tm":4,"tn":4,"variant":"workgroup"},"w":2}
 // conv workgroup 4x4: workgroup size 16x16x1, 1x1x1 workgroups, 16384 bytes of workgroup memory
 // bindings: x:read:f32, wt:read:f32, ep0_mask:read:f32, y:read_write:f32
 // conv 2x64x2x2 -> 64 k3 pad1 flip (workgroup)

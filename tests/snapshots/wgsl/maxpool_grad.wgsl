@@ -1,4 +1,4 @@
-// spec: {"c":64,"epilogue":[{"op":"mask"}],"h":2,"kind":"maxpool_grad","n":2,"w":2}
+// spec: {"c":64,"epilogue":[{"op":"relu_grad"}],"h":2,"kind":"maxpool_grad","n":2,"w":2}
 // maxpool_grad+mask: workgroup size 256x1x1, 1x1x1 workgroups, 0 bytes of workgroup memory
 // bindings: x:read:f32, g:read:f32, ep0_mask:read:f32, dx:read_write:f32
 // maxpool_grad 2x64x2x2 [mask]

@@ -1,0 +1,159 @@
+// The candidate tiles the autotuner (runtime/tuner.ts, `deno task tune`) tries for a GEMM-like
+// kernel on an adapter: the policy's own first, then the variants that suit the adapter (register
+// and "direct" blocks on CPU rasterizers, workgroup-memory and split-K tiles on GPUs).
+import { convDims, convGradWeightDims } from "./kernels/conv_geometry.ts";
+import { workgroupTileBytes } from "./kernels/gemm.ts";
+import { canonicalJson, type GemmTile } from "./kernels/spec.ts";
+import type { AdapterTraits } from "./kernels/tiles.ts";
+import { tileProblems, type TunableSpec } from "./tuning.ts";
+
+/** The GEMM a kernel is: rows M, columns N, reduction K. */
+export function gemmDims(s: TunableSpec): { m: number; n: number; k: number } {
+  switch (s.kind) {
+    case "conv": {
+      const { m, n, k } = convDims(s);
+      return { m, n, k };
+    }
+    case "conv_grad_weight": {
+      const { m, n, k } = convGradWeightDims(s);
+      return { m, n, k };
+    }
+    case "matmul":
+      return { m: s.m, n: s.n, k: s.k };
+  }
+}
+
+const pow2AtMost = (n: number, cap: number): number => {
+  let p = 1;
+  while (p * 2 <= Math.min(n, cap)) p *= 2;
+  return p;
+};
+const uniq = (xs: number[]) => [...new Set(xs)].filter((x) => x >= 1);
+
+/** A register tile: tm x tn per invocation, `lanes` invocations per workgroup at most, spread
+ *  over N first (tiles.ts's layout, with the lane count free). */
+function registerBlock(
+  m: number,
+  n: number,
+  tm: number,
+  tn: number,
+  lanes: number,
+  bk: number,
+): GemmTile {
+  const wx = pow2AtMost(Math.ceil(n / tn), lanes);
+  const wy = pow2AtMost(Math.ceil(m / tm), lanes / wx);
+  return { variant: "register", bm: wy * tm, bn: wx * tn, bk, tm, tn, ks: 1 };
+}
+
+/** Register rows per invocation worth trying for M rows: 2, 4, 8, and M itself when smaller. */
+const rowChoices = (m: number) => uniq([2, 4, 8].map((t) => Math.min(t, m)));
+
+/** Most accumulators of a plain tm x tn register block (more spilled in the first session's
+ *  measurements). Blocks that reuse each load more hold a multiple of it and were measured
+ *  faster on llvmpipe all the same: the direct conv's row pairs (2x), the weight gradient's
+ *  rows of taps (k x, 192 accumulators at 8 x 8 x 3). */
+const MAX_BLOCK = 64;
+/** Workgroup sizes tried on CPU rasterizers: one SIMD row (llvmpipe runs 8 lanes together), and
+ *  four, which gives each thread longer runs between workgroup switches. */
+const CPU_LANES = [8, 32];
+
+function cpuCandidates(s: TunableSpec, t: AdapterTraits): GemmTile[] {
+  const { m, n } = gemmDims(s);
+  const out: GemmTile[] = [];
+  if (s.kind === "conv_grad_weight") {
+    // One (o, c) block per workgroup and tap (bk 1) or row of taps (bk k), its long K split
+    // over ks lanes (tiles.ts).
+    for (const tm of uniq([4, 8].map((x) => Math.min(x, s.o)))) {
+      for (const tn of uniq([4, 8].map((x) => Math.min(x, s.c)))) {
+        for (const taps of uniq([1, s.k])) {
+          for (const ks of [8, 16, 32, 64]) {
+            const bytes = 4 * ks * tm * tn * taps;
+            if (ks > t.maxInvocations || bytes > t.maxWorkgroupStorage) continue;
+            out.push({ variant: "register", bm: tm, bn: tn, bk: taps, tm, tn, ks });
+          }
+        }
+      }
+    }
+    return out;
+  }
+  for (const lanes of CPU_LANES) {
+    if (lanes > t.maxInvocations) continue;
+    for (const tm of rowChoices(m)) {
+      for (const tn of [4, 8]) {
+        if (tm * tn > MAX_BLOCK) continue;
+        // bk: matmul's K unroll (4 reads vec4 along K where the layout allows); conv ignores it.
+        for (const bk of s.kind === "matmul" ? [1, 4] : [4]) {
+          out.push(registerBlock(m, n, tm, tn, lanes, bk));
+        }
+      }
+      if (s.kind !== "conv" || s.k === 1) continue;
+      // "direct": tn pixels of one output row; the row split evenly into segments of <= 8.
+      const { wo } = convDims(s);
+      const even = Math.ceil(wo / Math.ceil(wo / 8));
+      // bk: output rows per invocation (two share k + 1 input rows; the accumulators per
+      // row stay within MAX_BLOCK, 2 x 64 measured faster than 1 x 64 on llvmpipe).
+      for (const tn of uniq([4, 8, even, wo].filter((x) => x <= Math.min(8, wo)))) {
+        if (tm * tn > MAX_BLOCK) continue;
+        for (const rows of convDims(s).ho >= 2 ? [1, 2] : [1]) {
+          out.push({ ...registerBlock(m, n, tm, tn, lanes, rows), variant: "direct" });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function gpuCandidates(s: TunableSpec, t: AdapterTraits): GemmTile[] {
+  const { m, n, k } = gemmDims(s);
+  const out: GemmTile[] = [];
+  // Workgroup-memory tiles: block shapes from 16x64 to 128x128, 1 to 8 outputs a side per
+  // invocation; blocks far larger than the problem only idle, so they are left out.
+  const blocks: [number, number, number, number][] = [
+    [128, 128, 8, 8],
+    [128, 64, 8, 4],
+    [64, 128, 4, 8],
+    [64, 64, 4, 4],
+    [64, 64, 8, 8],
+    [32, 64, 2, 4],
+    [64, 32, 4, 2],
+    [32, 32, 2, 2],
+    [16, 64, 1, 4],
+  ];
+  for (const [bm, bn, tm, tn] of blocks) {
+    if ((bm >= 2 * m && bm > 16) || (bn >= 2 * n && bn > 32)) continue;
+    if ((bm / tm) * (bn / tn) > t.maxInvocations) continue;
+    for (const bk of [8, 16, 32]) {
+      const tile: GemmTile = { variant: "workgroup", bm, bn, bk, tm, tn, ks: 1 };
+      if (workgroupTileBytes(tile, "k", "k") <= t.maxWorkgroupStorage) out.push(tile);
+    }
+  }
+  // Split-K for a long K: (bm/tm) x (bn/tn) invocations per K slice, ks slices.
+  if (k >= 64) {
+    const shapes: [number, number, number, number][] = [
+      [Math.min(4, m), m <= 4 ? 1 : 4, 4, 4],
+      [2, 2, 2, 8],
+      [1, 1, 4, 16],
+    ];
+    for (const [tm, wy, tn, wx] of shapes) {
+      for (const ks of [4, 8, 16, 32, 64]) {
+        const bm = tm * wy, bn = tn * wx;
+        if (ks * wx * wy > t.maxInvocations || 4 * ks * bm * bn > t.maxWorkgroupStorage) continue;
+        out.push({ variant: "splitk", bm, bn, bk: 1, tm, tn, ks });
+      }
+    }
+  }
+  return out;
+}
+
+/** The tiles the tuner tries for a kernel on an adapter: the spec's own (the policy's default)
+ *  first, then the variants that suit the adapter, within its workgroup limits; each once. */
+export function candidateTiles(s: TunableSpec, t: AdapterTraits): GemmTile[] {
+  const all = [s.tile, ...(t.cpu ? cpuCandidates(s, t) : gpuCandidates(s, t))];
+  const seen = new Set<string>();
+  return all.filter((tile) => {
+    const key = canonicalJson(tile);
+    if (seen.has(key) || tileProblems(tile).length) return false;
+    seen.add(key);
+    return true;
+  });
+}
