@@ -1,0 +1,237 @@
+// A Winograd convolution as a chain of kernels over named buffers: what the lowering will emit
+// for a conv it runs by Winograd (phase 2 of issue #16), and what the kernel tests and
+// bench/winograd_kernels.ts run today. One entry per kernel kind (a mapped type: a kind without
+// an emitter is a type error), the chain of each variant, the default register tiles, and the
+// f16 positions of each kernel from which of its buffers are stored as f16.
+import { emitWinogradFilter, emitWinogradInput, emitWinogradOutput } from "./winograd.ts";
+import { emitWinogradGemm } from "./winograd_gemm.ts";
+import {
+  emitWinogradGradG,
+  emitWinogradGradGemm,
+  emitWinogradGradOut,
+} from "./winograd_grad_weight.ts";
+import type { EmittedKernel, EpilogueOp, GemmTile } from "./spec.ts";
+import {
+  type WinogradConv,
+  winogradGeometry,
+  winogradSizes,
+  type WinogradSpec,
+  type WinogradStorage,
+  type WinogradTile,
+} from "./winograd_spec.ts";
+
+type Of<K extends WinogradSpec["kind"]> = Extract<WinogradSpec, { kind: K }>;
+
+export const winogradEmitters: {
+  [K in WinogradSpec["kind"]]: (s: Of<K>) => EmittedKernel;
+} = {
+  winograd_filter: emitWinogradFilter,
+  winograd_input: emitWinogradInput,
+  winograd_gemm: emitWinogradGemm,
+  winograd_output: emitWinogradOutput,
+  winograd_grad_g: emitWinogradGradG,
+  winograd_grad_gemm: emitWinogradGradGemm,
+  winograd_grad_out: emitWinogradGradOut,
+};
+
+export function emitWinogradKernel(s: WinogradSpec): EmittedKernel {
+  return (winogradEmitters[s.kind] as (s: WinogradSpec) => EmittedKernel)(s);
+}
+
+/**
+ * How the forward (or input-gradient) chain is cut into kernels:
+ *   "split": filter, input, GEMM (M stored), output transform + epilogue: 4 kernels;
+ *   "fused-output": filter, input, GEMM + output transform: 3 kernels, M never stored;
+ *   "fused": filter, GEMM with both transforms: 2 kernels, neither V nor M stored.
+ * The filter transform runs once per weight update (training) or per setParams (inference),
+ * not per batch: it is listed first but the runner may keep U.
+ */
+export type WinogradVariant = "split" | "fused-output" | "fused";
+export const WINOGRAD_VARIANTS: readonly WinogradVariant[] = ["split", "fused-output", "fused"];
+
+export interface WinogradConvSpec extends WinogradConv {
+  flip: boolean;
+  epilogue: EpilogueOp[];
+  pool?: true;
+  variant: WinogradVariant;
+}
+
+/** Which buffers are stored as f16: `io` the conv's own tensors as --precision f16 stores them
+ *  (x, the weight's half copy, mask/add extras, y; a bias is a parameter and stays f32);
+ *  `transformed` U, V and M (bench/RESULTS.md: acceptable for F(2,3) only). */
+export interface WinogradHalf {
+  io?: boolean;
+  transformed?: boolean;
+}
+
+/** One kernel of a chain: its spec and the buffer names of its storage bindings in order. */
+export interface ChainStep {
+  spec: WinogradSpec;
+  buffers: string[];
+}
+
+export interface WinogradChain {
+  steps: ChainStep[];
+  /** Every buffer: size and storage type. Inputs: x, wt (and g for the weight gradient),
+   *  epilogue extras ep0, ep1, ...; output y (dw); the rest are intermediates. */
+  sizes: Record<string, WinogradStorage>;
+}
+
+const CPU_LANES = 8;
+const pow2AtMost = (n: number, cap: number): number => {
+  let p = 1;
+  while (p * 2 <= Math.min(n, cap)) p *= 2;
+  return p;
+};
+
+/** A register tile of tm x tn per invocation, up to 8 invocations (llvmpipe's SIMD width),
+ *  spread over N first: tiles.ts's register tile for the transformed-domain GEMMs. */
+export function registerTile(m: number, n: number, tm: number, tn: number): GemmTile {
+  const wx = pow2AtMost(Math.ceil(n / tn), CPU_LANES);
+  const wy = pow2AtMost(Math.ceil(m / tm), CPU_LANES / wx);
+  return { variant: "register", bm: wy * tm, bn: wx * tn, bk: 1, tm, tn, ks: 1 };
+}
+
+const rowsOf = (o: number, most: number) => (o >= most ? most : o >= 4 ? 4 : o >= 2 ? 2 : 1);
+
+/** The default tiles: 8 x 8 blocks for the plain GEMM; for the fused forms, which hold all
+ *  alpha^2 positions of their block, about 128 accumulators (as many as the direct conv's
+ *  8 channels x 2 rows x 8 pixels). */
+export function defaultGemmTile(c: WinogradConvSpec): GemmTile {
+  const { p, tw } = winogradGeometry(c);
+  if (c.variant === "split") return registerTile(c.o, p, rowsOf(c.o, 8), 8);
+  const per = { 2: [4, 2], 4: [2, 2], 6: [2, 1] }[c.m] as [number, number];
+  const tm = rowsOf(c.o, per[0]), tn = Math.min(per[1], c.variant === "fused" ? tw : p);
+  if (c.variant === "fused-output") return registerTile(c.o, p, tm, tn);
+  const t = registerTile(c.o, Math.ceil(tw / tn) * c.n * Math.ceil(c.h / c.m), tm, 1);
+  return { ...t, tn, bn: t.bn * tn };
+}
+
+/** Tiles per input-transform invocation: neighbours share 2 of their alpha columns. */
+export const defaultInputTiles = (m: WinogradTile): number => (m === 6 ? 1 : 2);
+
+function halfPositions(buffers: string[], sizes: Record<string, WinogradStorage>, h: WinogradHalf) {
+  const io = new Set(["x", "wt", "y", "g"]);
+  const tr = new Set(["u", "v", "mt", "gt"]);
+  return buffers.flatMap((b, i) => {
+    if (sizes[b].type !== "f32") return [];
+    if (h.io && (io.has(b) || /^ep\d+_(mask|add)$/.test(b))) return [i];
+    return h.transformed && tr.has(b) ? [i] : [];
+  });
+}
+
+/** The chain of a forward (or, with flip, input-gradient) Winograd conv. */
+export function winogradChain(
+  c: WinogradConvSpec,
+  opts: { half?: WinogradHalf; tile?: GemmTile; inputTiles?: number } = {},
+): WinogradChain {
+  const geo: WinogradConv = { m: c.m, n: c.n, c: c.c, h: c.h, w: c.w, o: c.o };
+  const tile = opts.tile ?? defaultGemmTile(c);
+  const extras = c.epilogue.flatMap((e, k) =>
+    e.op === "relu" ? [] : [`ep${k}_${e.op === "dropout" ? "seed" : e.op}`]
+  );
+  const filter: ChainStep = {
+    spec: { kind: "winograd_filter", m: c.m, c: c.c, o: c.o, flip: c.flip },
+    buffers: ["wt", "u"],
+  };
+  const input: ChainStep = {
+    spec: {
+      kind: "winograd_input",
+      m: c.m,
+      n: c.n,
+      c: c.c,
+      h: c.h,
+      w: c.w,
+      tn: opts.inputTiles ?? defaultInputTiles(c.m),
+    },
+    buffers: ["x", "v"],
+  };
+  const gemm = (input: "v" | "x", output: "m" | "y"): ChainStep => ({
+    spec: {
+      kind: "winograd_gemm",
+      ...geo,
+      input,
+      output,
+      epilogue: output === "y" ? c.epilogue : [],
+      ...(output === "y" && c.pool ? { pool: true as const } : {}),
+      tile,
+    },
+    buffers: [input, "u", ...(output === "y" ? [...extras, "y"] : ["mt"])],
+  });
+  const out: ChainStep = {
+    spec: {
+      kind: "winograd_output",
+      ...geo,
+      epilogue: c.epilogue,
+      ...(c.pool ? { pool: true as const } : {}),
+    },
+    buffers: ["mt", ...extras, "y"],
+  };
+  const steps = c.variant === "split"
+    ? [filter, input, gemm("v", "m"), out]
+    : c.variant === "fused-output"
+    ? [filter, input, gemm("v", "y")]
+    : [filter, gemm("x", "y")];
+  return withSizes(steps, opts.half ?? {});
+}
+
+/** Sizes every buffer from the steps' specs, then sets each spec's f16 positions. */
+function withSizes(steps: ChainStep[], half: WinogradHalf): WinogradChain {
+  const sizes: Record<string, WinogradStorage> = {};
+  for (const st of steps) winogradSizes(st.spec).forEach((s, i) => sizes[st.buffers[i]] = s);
+  const out = steps.map((st) => {
+    const f16 = halfPositions(st.buffers, sizes, half);
+    return { ...st, spec: Object.freeze(f16.length ? { ...st.spec, f16 } : st.spec) };
+  });
+  for (const st of out) {
+    (st.spec.f16 ?? []).forEach((i) =>
+      sizes[st.buffers[i]] = { ...sizes[st.buffers[i]], type: "f16" }
+    );
+  }
+  return { steps: out, sizes };
+}
+
+/** The weight gradient dw (+)= ... of a 3x3 pad-1 conv of x [n, c, h, w] whose output gradient is
+ *  g [n, o, h, w]: transforms of g and x, the sliced GEMM, the final sum and transform. */
+export function winogradGradWeightChain(
+  c: WinogradConv & { accumulate: boolean },
+  opts: { half?: WinogradHalf; tile?: GemmTile; slices?: number; inputTiles?: number } = {},
+): WinogradChain {
+  const geo: WinogradConv = { m: c.m, n: c.n, c: c.c, h: c.h, w: c.w, o: c.o };
+  const { p } = winogradGeometry(c);
+  const tile = opts.tile ?? registerTile(c.o, c.c, rowsOf(c.o, 4), Math.min(4, c.c));
+  const blocks = Math.ceil(c.o / tile.bm) * Math.ceil(c.c / tile.bn) * (c.m + 2) ** 2;
+  // Enough slices of P that ~512 workgroups share the cores, each summing at least 16 tiles.
+  const slices = opts.slices ?? Math.max(1, Math.min(Math.ceil(512 / blocks), Math.floor(p / 16)));
+  const steps: ChainStep[] = [
+    {
+      spec: { kind: "winograd_grad_g", m: c.m, n: c.n, h: c.h, w: c.w, o: c.o },
+      buffers: ["g", "gt"],
+    },
+    {
+      spec: {
+        kind: "winograd_input",
+        m: c.m,
+        n: c.n,
+        c: c.c,
+        h: c.h,
+        w: c.w,
+        tn: opts.inputTiles ?? defaultInputTiles(c.m),
+      },
+      buffers: ["x", "v"],
+    },
+    { spec: { kind: "winograd_grad_gemm", ...geo, slices, tile }, buffers: ["gt", "v", "parts"] },
+    {
+      spec: {
+        kind: "winograd_grad_out",
+        m: c.m,
+        c: c.c,
+        o: c.o,
+        slices,
+        accumulate: c.accumulate,
+      },
+      buffers: ["parts", "dw"],
+    },
+  ];
+  return withSizes(steps, opts.half ?? {});
+}
