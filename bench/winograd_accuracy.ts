@@ -3,7 +3,9 @@
 // every operation and float16 rounding of stored tensors), on VGG-like values:
 //   forward: post-ReLU activations (max(0, N(0,1)); the first layer: pixels uniform in [-1, 1))
 //     and He-initialised weights N(0, 2 / (9 C_in)), C_in from 3 to 512;
-//   input gradient: signed N(0,1) output gradients through the flipped weights.
+//   input gradient: signed N(0,1) output gradients through the flipped weights;
+//   weight gradient (F(3 x 3, m x m), in the F(m,3) columns): post-ReLU x and N(0,1) gradients
+//     over 16 images of 16 x 16 (dw stays f32 under --precision f16, so only x and g round).
 // Storage modes: f32; "f16" as --precision f16 stores (x, the weight copy and y in f16, the
 // transformed tensors U, V, M in f32, as the fused kernels keep them in registers); "f16 all"
 // (U, V, M stored in f16 too). Errors are against the float64 direct conv of the unrounded
@@ -20,9 +22,16 @@ import {
   rtext,
   TILES,
   toomCook,
+  weightGradTransform,
   type WinogradTile,
 } from "../compiler/winograd/transforms.ts";
-import { directConv, type Rounding, winogradConv } from "../compiler/winograd/reference.ts";
+import {
+  directConv,
+  directConvGradWeight,
+  type Rounding,
+  winogradConv,
+  winogradConvGradWeight,
+} from "../compiler/winograd/reference.ts";
 import { relError } from "../runtime/agreement.ts";
 
 const { values: flags } = parseArgs({
@@ -63,17 +72,21 @@ const rmsRel = (got: ArrayLike<number>, want: ArrayLike<number>) => {
 };
 
 interface Case {
-  layer: "first" | "hidden" | "input-grad";
+  layer: "first" | "hidden" | "input-grad" | "weight-grad";
   c: number;
 }
 const CASES: Case[] = [
   { layer: "first", c: 3 },
   ...[16, 64, 128, 256, 512].map((c) => ({ layer: "hidden" as const, c })),
   ...[64, 512].map((c) => ({ layer: "input-grad" as const, c })),
+  ...[16, 64].map((c) => ({ layer: "weight-grad" as const, c })),
 ];
 /** Output channels and map: the error of one output does not depend on O; 12 is a multiple of
  *  every tile, so all tiles are whole (partial tiles only add zeros). */
 const O = 8, N = 2, HW = 12;
+/** The weight gradient sums over batch x pixels: 16 images of 16 x 16 (4096 terms per tap;
+ *  E/w8's first layers sum 65536). */
+const GRAD_N = 16, GRAD_HW = 16;
 
 function data(k: Case, seed: number) {
   const u = rng(seed * 7919 + k.c), g = normal(u);
@@ -100,19 +113,39 @@ interface Row {
   vsDirect: number;
 }
 
-function study(tiles: Record<number, Matrices>): Row[] {
+/** The weight gradient's inputs: post-ReLU activations x and N(0,1) output gradients g. */
+function gradData(c: number, seed: number) {
+  const u = rng(seed * 104729 + c), g = normal(u);
+  const x = Float32Array.from({ length: GRAD_N * c * GRAD_HW ** 2 }, () => Math.max(0, g()));
+  const dy = Float32Array.from({ length: GRAD_N * O * GRAD_HW ** 2 }, () => g());
+  return { x, dy };
+}
+
+/** The exact result, the direct one and each tile's, under one rounding mode. */
+function runs(k: Case, seed: number, rd: Rounding, grads: Record<number, Matrices>) {
+  if (k.layer === "weight-grad") {
+    const { x, dy } = gradData(k.c, seed);
+    const s = { n: GRAD_N, c: k.c, h: GRAD_HW, w: GRAD_HW, o: O };
+    const out: [string, Float64Array][] = [["direct", directConvGradWeight(x, dy, s, rd)]];
+    for (const m of TILES) out.push([`F(${m},3)`, winogradConvGradWeight(grads[m], x, dy, s, rd)]);
+    return { exact: directConvGradWeight(x, dy, s), out };
+  }
+  const { x, w, flip } = data(k, seed);
+  const s = { n: N, c: k.c, h: HW, w: HW, o: O, flip };
+  const out: [string, Float64Array][] = [["direct", directConv(x, w, s, rd)]];
+  for (const m of TILES) out.push([`F(${m},3)`, winogradConv(tilesF[m], x, w, s, rd)]);
+  return { exact: directConv(x, w, s), out };
+}
+
+function study(grads: Record<number, Matrices>): Row[] {
   const rows: Row[] = [];
   for (const k of CASES) {
     for (const [storage, rd] of Object.entries(MODES)) {
       const worst = new Map<string, Row>();
       for (let seed = 1; seed <= seeds; seed++) {
-        const { x, w, flip } = data(k, seed);
-        const s = { n: N, c: k.c, h: HW, w: HW, o: O, flip };
-        const exact = directConv(x, w, s);
-        const direct = directConv(x, w, s, rd);
-        const runs: [string, Float64Array][] = [["direct", direct]];
-        for (const m of TILES) runs.push([`F(${m},3)`, winogradConv(tiles[m], x, w, s, rd)]);
-        for (const [algorithm, y] of runs) {
+        const { exact, out: runs_ } = runs(k, seed, rd, grads);
+        const direct = runs_[0][1];
+        for (const [algorithm, y] of runs_) {
           const r: Row = {
             layer: k.layer,
             c: k.c,
@@ -195,18 +228,21 @@ function search(m: WinogradTile) {
   return { tile: m, candidates: scored.length, top };
 }
 
-const tiles: Record<number, Matrices> = {};
-for (const m of TILES) tiles[m] = asF32(numeric(forwardTransform(m)));
+const tilesF: Record<number, Matrices> = {};
+for (const m of TILES) tilesF[m] = asF32(numeric(forwardTransform(m)));
+const grads: Record<number, Matrices> = {};
+for (const m of TILES) grads[m] = asF32(numeric(weightGradTransform(m)));
 const chosen: Record<number, string> = {};
 for (const m of TILES) chosen[m] = forwardTransform(m).points.map(rtext).join(", ");
 for (const o of flags.points) {
   const [m, list] = o.split("=");
   const pts = list.split(",");
-  tiles[Number(m)] = asF32(numeric(toomCook(Number(m), 3, parsePoints(pts))));
+  tilesF[Number(m)] = asF32(numeric(toomCook(Number(m), 3, parsePoints(pts))));
+  grads[Number(m)] = asF32(numeric(toomCook(3, Number(m), parsePoints(pts))));
   chosen[Number(m)] = pts.join(", ");
 }
 const t0 = performance.now();
-const rows = study(tiles);
+const rows = study(grads);
 const searched = flags.search ? TILES.map(search) : undefined;
 const seconds = (performance.now() - t0) / 1000;
 

@@ -98,6 +98,7 @@ export function emitInputTiles(
   plane: string,
   ty: string,
   pre: string,
+  colSfx = "",
 ): number {
   const t = forwardMatrices(s.m), alpha = t.alpha, span = tn * s.m + 2;
   let flops = 0;
@@ -108,8 +109,8 @@ export function emitInputTiles(
       `let x_row${pre}${r} = ${plane} + select(0i, iy${pre}${r}, row_ok${pre}${r}) * ${s.w}i;`,
     );
     for (let q = 0; q < span; q++) {
-      const v = w.load("x", `u32(x_row${pre}${r} + col_at${q})`);
-      w.line(`let d${pre}${r}_${q} = select(0.0f, ${v}, row_ok${pre}${r} && col_ok${q});`);
+      const v = w.load("x", `u32(x_row${pre}${r} + col_at${q}${colSfx})`);
+      w.line(`let d${pre}${r}_${q} = select(0.0f, ${v}, row_ok${pre}${r} && col_ok${q}${colSfx});`);
     }
     for (let j = 0; j < tn; j++) {
       flops += emitMatVec(
@@ -129,24 +130,76 @@ export function emitInputTiles(
 }
 
 /** Which columns of a tn-tile segment starting at tile column `tx0` lie inside the image:
- *  col_ok{q}, and col_at{q} (the column, 0 where outside), once per invocation. */
-export function tileColumns(w: WgslWriter, s: { m: number; w: number }, tn: number, tx0: string) {
+ *  col_ok{q}{sfx}, and col_at{q}{sfx} (the column, 0 where outside), once per invocation. */
+export function tileColumns(
+  w: WgslWriter,
+  s: { m: number; w: number },
+  tn: number,
+  tx0: string,
+  sfx = "",
+) {
   for (let q = 0; q < tn * s.m + 2; q++) {
-    w.line(`let ix${q} = i32(${tx0} * ${s.m}u) + ${q - 1}i;`);
-    w.line(`let col_ok${q} = u32(ix${q}) < ${s.w}u;`);
-    w.line(`let col_at${q} = select(0i, ix${q}, col_ok${q});`);
+    w.line(`let ix${q}${sfx} = i32(${tx0} * ${s.m}u) + ${q - 1}i;`);
+    w.line(`let col_ok${q}${sfx} = u32(ix${q}${sfx}) < ${s.w}u;`);
+    w.line(`let col_at${q}${sfx} = select(0i, ix${q}${sfx}, col_ok${q}${sfx});`);
   }
 }
 
 export function emitWinogradInput(s: WinogradInputSpec): EmittedKernel {
   const t = forwardMatrices(s.m), a2 = t.alpha * t.alpha;
-  const { th, tw, p } = winogradGeometry(s), groups = ceilDiv(tw, s.tn);
+  const { th, tw, p } = winogradGeometry(s);
+  if (s.vec4 && (s.tn !== 4 || p % 4 !== 0)) {
+    throw new Error(
+      `winograd_input vec4 needs tn 4 and a tile count divisible by 4, got ${s.tn}, ${p}`,
+    );
+  }
   const w = newWriter(
-    `winograd_input F(${s.m},3) ${s.n}x${s.c}x${s.h}x${s.w}, ${s.tn} tiles per invocation`,
+    `winograd_input F(${s.m},3) ${s.n}x${s.c}x${s.h}x${s.w}, ${s.tn} tiles per invocation${
+      s.vec4 ? " (vec4)" : ""
+    }`,
   );
-  const bindings = declareBindings(w, [read("x"), readWrite("v")], undefined, s.f16);
+  const bindings = declareBindings(
+    w,
+    [read("x"), readWrite("v")],
+    s.vec4 ? new Set(["v"]) : undefined,
+    s.f16,
+  );
   w.blank();
   let flops = 0;
+  const vname = (j: number, xi: number) => `v${j}_${Math.floor(xi / t.alpha)}_${xi % t.alpha}`;
+  if (s.vec4) {
+    // Lane i = (c, group of 4 consecutive tiles), groups fastest.
+    const groups = p / 4;
+    const g = flat(w, s.c * groups, () => {
+      w.line(`let c = i / ${groups}u;`);
+      w.line(`let p0 = (i % ${groups}u) * 4u;`);
+      for (let j = 0; j < 4; j++) {
+        w.line(`let p${j + 1} = p0 + ${j}u;`);
+        const at = tileCoords(w, { ...s, o: 1 }, `p${j + 1}`, `t${j}_`);
+        w.line(`let plane${j} = i32((${at.img} * ${s.c}u + c) * ${s.h * s.w}u);`);
+        tileColumns(w, s, 1, at.tx, `_${j}`);
+        flops = emitInputTiles(w, s, 1, `plane${j}`, at.ty, `v${j}_`, `_${j}`);
+      }
+      for (let xi = 0; xi < a2; xi++) {
+        const vals = [0, 1, 2, 3].map((j) => `v${j}_0_${Math.floor(xi / t.alpha)}_${xi % t.alpha}`);
+        w.store(
+          "v",
+          `${(xi * s.c * p) / 4}u + c * ${p / 4}u + p0 / 4u`,
+          `vec4<f32>(${vals.join(", ")})`,
+        );
+      }
+    });
+    return kernel({
+      name: `winograd_input F(${s.m},3) x4 vec4`,
+      wgsl: w.toString(),
+      workgroupSize: [FLAT, 1, 1],
+      grid: g,
+      bindings,
+      flops: flops * s.c * p,
+      bytes: 4 * (s.n * s.c * s.h * s.w + a2 * s.c * p),
+    });
+  }
+  const groups = ceilDiv(tw, s.tn);
   // Lane i = (c, image, tile row, group of tn tile columns), groups fastest.
   const total = s.c * s.n * th * groups;
   const g = flat(w, total, () => {
@@ -162,8 +215,7 @@ export function emitWinogradInput(s: WinogradInputSpec): EmittedKernel {
     for (let j = 0; j < s.tn; j++) {
       const stores = () => {
         for (let xi = 0; xi < a2; xi++) {
-          const at = `${xi * s.c * p}u + c * ${p}u + p0 + ${j}u`;
-          w.store("v", at, `v${j}_${Math.floor(xi / t.alpha)}_${xi % t.alpha}`);
+          w.store("v", `${xi * s.c * p}u + c * ${p}u + p0 + ${j}u`, vname(j, xi));
         }
       };
       if (j === 0 || tw % s.tn === 0) w.scope(stores);
@@ -271,31 +323,48 @@ export function tileCoords(w: WgslWriter, s: WinogradConv, p: string, pre: strin
 
 export function emitWinogradOutput(s: WinogradOutputSpec): EmittedKernel {
   const t = forwardMatrices(s.m), a2 = t.alpha * t.alpha, { p } = winogradGeometry(s);
+  const vec4 = s.tn === 4;
+  if (vec4 && p % 4 !== 0) {
+    throw new Error(`winograd_output tn 4 needs a tile count divisible by 4, got ${p}`);
+  }
   const w = newWriter(
-    `winograd_output F(${s.m},3) ${s.n}x${s.o}x${s.h}x${s.w}${s.pool ? " + maxpool" : ""}`,
+    `winograd_output F(${s.m},3) ${s.n}x${s.o}x${s.h}x${s.w}${s.pool ? " + maxpool" : ""}${
+      vec4 ? ", 4 tiles per invocation" : ""
+    }`,
   );
   const bindings = declareBindings(
     w,
     [read("mt"), ...epilogueBindings(s.epilogue), readWrite("y")],
-    undefined,
+    vec4 ? new Set(["mt"]) : undefined,
     s.f16,
   );
   emitEpilogueHelpers(w, s.epilogue);
   w.blank();
   let flops = 0;
-  // Lane i = (o, p), p fastest: neighbouring lanes read neighbouring words of M[xi][o][.].
-  const g = flat(w, s.o * p, () => {
-    w.line(`let o = i / ${p}u;`);
-    w.line(`let p = i % ${p}u;`);
+  const groups = p / s.tn;
+  // Lane i = (o, group of tn tiles), groups fastest: neighbouring lanes read neighbouring words
+  // of M[xi][o][.].
+  const g = flat(w, s.o * groups, () => {
+    w.line(`let o = i / ${groups}u;`);
+    w.line(`let p0 = (i % ${groups}u) * ${s.tn}u;`);
     for (let xi = 0; xi < a2; xi++) {
-      w.line(`let mt${xi} = ${w.load("mt", `${xi * s.o * p}u + o * ${p}u + p`)};`);
+      const at = vec4
+        ? `${(xi * s.o * p) / 4}u + o * ${p / 4}u + p0 / 4u`
+        : `${xi * s.o * p}u + o * ${p}u + p0`;
+      w.line(`let mt${xi} = ${w.load("mt", at)};`);
     }
-    const at = tileCoords(w, s, "p", "t_");
-    flops = emitTileOutput(w, s, (a, b) => `mt${a * t.alpha + b}`, "o", at, "");
+    for (let j = 0; j < s.tn; j++) {
+      w.scope(() => {
+        w.line(`let pp = p0 + ${j}u;`);
+        const at = tileCoords(w, s, "pp", "t_");
+        const val = (a: number, b: number) => `mt${a * t.alpha + b}${vec4 ? `.${"xyzw"[j]}` : ""}`;
+        flops = emitTileOutput(w, s, val, "o", at, "");
+      });
+    }
   });
   const y = outputSize(s);
   return kernel({
-    name: `winograd_output F(${s.m},3)${s.pool ? "+pool" : ""}`,
+    name: `winograd_output F(${s.m},3)${s.pool ? "+pool" : ""} x${s.tn}`,
     wgsl: w.toString(),
     workgroupSize: [FLAT, 1, 1],
     grid: g,

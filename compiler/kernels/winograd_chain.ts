@@ -121,10 +121,36 @@ function halfPositions(buffers: string[], sizes: Record<string, WinogradStorage>
 }
 
 /** The chain of a forward (or, with flip, input-gradient) Winograd conv. */
-export function winogradChain(
-  c: WinogradConvSpec,
-  opts: { half?: WinogradHalf; tile?: GemmTile; inputTiles?: number } = {},
-): WinogradChain {
+export interface ChainOptions {
+  half?: WinogradHalf;
+  tile?: GemmTile;
+  /** The input transform's tiles per invocation, and whether 4 flat tiles store as vec4. */
+  inputTiles?: number;
+  inputVec4?: boolean;
+  /** The output transform's tiles per invocation (4: M read as vec4; needs P % 4 == 0). */
+  outputTiles?: 1 | 4;
+}
+
+/** The input-transform step's shape: 4 flat tiles with vec4 stores where P allows. */
+function inputStep(c: WinogradConv, opts: ChainOptions): ChainStep {
+  const { p } = winogradGeometry(c);
+  const vec4 = opts.inputVec4 ?? p % 4 === 0;
+  return {
+    spec: {
+      kind: "winograd_input",
+      m: c.m,
+      n: c.n,
+      c: c.c,
+      h: c.h,
+      w: c.w,
+      tn: vec4 ? 4 : opts.inputTiles ?? defaultInputTiles(c.m),
+      ...(vec4 ? { vec4: true as const } : {}),
+    },
+    buffers: ["x", "v"],
+  };
+}
+
+export function winogradChain(c: WinogradConvSpec, opts: ChainOptions = {}): WinogradChain {
   const geo: WinogradConv = { m: c.m, n: c.n, c: c.c, h: c.h, w: c.w, o: c.o };
   const tile = opts.tile ?? defaultGemmTile(c);
   const extras = c.epilogue.flatMap((e, k) =>
@@ -134,18 +160,7 @@ export function winogradChain(
     spec: { kind: "winograd_filter", m: c.m, c: c.c, o: c.o, flip: c.flip },
     buffers: ["wt", "u"],
   };
-  const input: ChainStep = {
-    spec: {
-      kind: "winograd_input",
-      m: c.m,
-      n: c.n,
-      c: c.c,
-      h: c.h,
-      w: c.w,
-      tn: opts.inputTiles ?? defaultInputTiles(c.m),
-    },
-    buffers: ["x", "v"],
-  };
+  const input = inputStep(geo, opts);
   const gemm = (input: "v" | "x", output: "m" | "y"): ChainStep => ({
     spec: {
       kind: "winograd_gemm",
@@ -162,6 +177,7 @@ export function winogradChain(
     spec: {
       kind: "winograd_output",
       ...geo,
+      tn: opts.outputTiles ?? (winogradGeometry(c).p % 4 === 0 ? 4 : 1),
       epilogue: c.epilogue,
       ...(c.pool ? { pool: true as const } : {}),
     },
@@ -195,7 +211,7 @@ function withSizes(steps: ChainStep[], half: WinogradHalf): WinogradChain {
  *  g [n, o, h, w]: transforms of g and x, the sliced GEMM, the final sum and transform. */
 export function winogradGradWeightChain(
   c: WinogradConv & { accumulate: boolean },
-  opts: { half?: WinogradHalf; tile?: GemmTile; slices?: number; inputTiles?: number } = {},
+  opts: ChainOptions & { slices?: number } = {},
 ): WinogradChain {
   const geo: WinogradConv = { m: c.m, n: c.n, c: c.c, h: c.h, w: c.w, o: c.o };
   const { p } = winogradGeometry(c);
@@ -208,18 +224,7 @@ export function winogradGradWeightChain(
       spec: { kind: "winograd_grad_g", m: c.m, n: c.n, h: c.h, w: c.w, o: c.o },
       buffers: ["g", "gt"],
     },
-    {
-      spec: {
-        kind: "winograd_input",
-        m: c.m,
-        n: c.n,
-        c: c.c,
-        h: c.h,
-        w: c.w,
-        tn: opts.inputTiles ?? defaultInputTiles(c.m),
-      },
-      buffers: ["x", "v"],
-    },
+    inputStep(geo, opts),
     { spec: { kind: "winograd_grad_gemm", ...geo, slices, tile }, buffers: ["gt", "v", "parts"] },
     {
       spec: {

@@ -98,7 +98,10 @@ export function emitWinogradGemm(s: WinogradGemmSpec): EmittedKernel {
   const epi = s.output === "y" ? s.epilogue : [];
   const vec4 = new Set<string>();
   if (vec.u) vec4.add("u");
-  if (vec.v) vec4.add("v");
+  if (vec.v) {
+    vec4.add("v");
+    if (s.output === "m") vec4.add("mt");
+  }
   const bindings = declareBindings(
     w,
     [
@@ -139,11 +142,22 @@ export function emitWinogradGemm(s: WinogradGemmSpec): EmittedKernel {
       });
       for (let i = 0; i < tm; i++) {
         w.block(`if (r_base + ${i}u < ${s.o}u)`, () => {
+          w.line(`let m_row${i} = (xi * ${s.o}u + r_base + ${i}u) * ${p}u + c_base;`);
+          if (vec.v) {
+            // V's rows were read as vec4: M's are stored so (P and c_base multiples of 4).
+            for (let q = 0; q < tn / 4; q++) {
+              w.block(`if (c_base + ${4 * q}u < ${p}u)`, () => {
+                const v4 = [0, 1, 2, 3].map((k) => accName(i, 4 * q + k)).join(", ");
+                w.store("mt", `m_row${i} / 4u + ${q}u`, `vec4<f32>(${v4})`);
+              });
+            }
+            return;
+          }
           for (let j = 0; j < tn; j++) {
-            w.block(`if (c_base + ${j}u < ${p}u)`, () => {
-              const at = `(xi * ${s.o}u + r_base + ${i}u) * ${p}u + c_base + ${j}u`;
-              w.store("mt", at, accName(i, j));
-            });
+            w.block(
+              `if (c_base + ${j}u < ${p}u)`,
+              () => w.store("mt", `m_row${i} + ${j}u`, accName(i, j)),
+            );
           }
         });
       }

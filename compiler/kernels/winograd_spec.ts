@@ -37,11 +37,14 @@ export interface WinogradFilterSpec extends Stored {
   flip: boolean;
 }
 
-/** V = B^T d B for every channel and tile; `tn` tiles of a tile row per invocation, which share
- *  the two columns where neighbouring tiles overlap. Bindings: x, v. */
+/** V = B^T d B for every channel and tile, `tn` tiles per invocation: consecutive in a tile
+ *  row, sharing the two columns where neighbours overlap; or, with `vec4` (tn = 4, P a multiple
+ *  of 4), consecutive in the flat tile order, each loading its own window, stored as 16-byte
+ *  groups (a quarter of the stores). Bindings: x, v. */
 export interface WinogradInputSpec extends Stored, Omit<WinogradConv, "o"> {
   kind: "winograd_input";
   tn: number;
+  vec4?: true;
 }
 
 /**
@@ -68,9 +71,12 @@ export interface WinogradGemmSpec extends Stored, WinogradConv {
   tile: GemmTile;
 }
 
-/** y = A^T M A per (o, tile), then the epilogue (and the pool fold). Bindings: m, extras, y. */
+/** y = A^T M A per (o, tile), then the epilogue (and the pool fold); `tn` consecutive tiles of
+ *  one channel per invocation, their M read as 16-byte groups when tn is 4 (P a multiple of 4).
+ *  Bindings: m, extras, y. */
 export interface WinogradOutputSpec extends Stored, WinogradConv {
   kind: "winograd_output";
+  tn: 1 | 4;
   epilogue: EpilogueOp[];
   pool?: true;
 }
