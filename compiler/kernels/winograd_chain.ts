@@ -94,12 +94,13 @@ export function registerTile(m: number, n: number, tm: number, tn: number): Gemm
 
 const rowsOf = (o: number, most: number) => (o >= most ? most : o >= 4 ? 4 : o >= 2 ? 2 : 1);
 
-/** The default tiles: 8 x 8 blocks for the plain GEMM; for the fused forms, which hold all
- *  alpha^2 positions of their block, about 128 accumulators (as many as the direct conv's
- *  8 channels x 2 rows x 8 pixels). */
+/** The default tiles: 8 x 16 blocks for the plain GEMM (of 8 x 8, 4 x 8, 8 x 4, 4 x 4, 8 x 16,
+ *  4 x 16 and 16 x 8, the 128-accumulator blocks ran fastest on llvmpipe for E/w8's shapes,
+ *  bench/RESULTS.md); for the fused forms, which hold all alpha^2 positions of their block,
+ *  about 128 accumulators too (as many as the direct conv's 8 channels x 2 rows x 8 pixels). */
 export function defaultGemmTile(c: WinogradConvSpec): GemmTile {
   const { p, tw } = winogradGeometry(c);
-  if (c.variant === "split") return registerTile(c.o, p, rowsOf(c.o, 8), 8);
+  if (c.variant === "split") return registerTile(c.o, p, rowsOf(c.o, 8), 16);
   const per = { 2: [4, 2], 4: [2, 2], 6: [2, 1] }[c.m] as [number, number];
   const tm = rowsOf(c.o, per[0]), tn = Math.min(per[1], c.variant === "fused" ? tw : p);
   if (c.variant === "fused-output") return registerTile(c.o, p, tm, tn);
