@@ -49,21 +49,32 @@ interface Shape {
   h: number;
   w: number;
   o: number;
+  /** Layers of E/w8 with this shape (0: not part of the E/w8 estimate). */
+  layers: number;
 }
 /** VGG E at width 8 on 32x32 images, batch 64 (the training bench's setting): each distinct
  *  3x3 layer shape; with --full, layers of full-width VGG at batch 1 (224x224 input). */
+/** E/w8's 3x3 layers as [C, O, side, how many layers have that shape]. */
+const E_LAYERS = [
+  [3, 8, 32, 1],
+  [8, 8, 32, 1],
+  [8, 16, 16, 1],
+  [16, 16, 16, 1],
+  [16, 32, 8, 1],
+  [32, 32, 8, 3],
+  [32, 64, 4, 1],
+  [64, 64, 4, 3],
+  [64, 64, 2, 4],
+];
 const SHAPES: Shape[] = [
-  ...[[3, 8, 32], [8, 8, 32], [8, 16, 16], [16, 16, 16], [16, 32, 8], [32, 32, 8], [32, 64, 4], [
-    64,
-    64,
-    4,
-  ], [64, 64, 2]].map(([c, o, hw]) => ({
+  ...E_LAYERS.map(([c, o, hw, layers]) => ({
     name: `E/8 ${c}->${o} @${hw} b64`,
     n: 64,
     c,
     h: hw,
     w: hw,
     o,
+    layers,
   })),
   ...(v.full
     ? [[64, 64, 112], [128, 128, 56], [256, 256, 28], [512, 512, 14]].map(([c, o, hw]) => ({
@@ -73,6 +84,7 @@ const SHAPES: Shape[] = [
       h: hw,
       w: hw,
       o,
+      layers: 0,
     }))
     : []),
 ].filter((s) => !v.only || s.name.includes(v.only));
@@ -162,6 +174,9 @@ function candidates(s: Shape): Candidate[] {
 
 const results = [];
 const table: string[] = [];
+/** E/w8's conv kernel time per pass, all direct vs each layer's faster algorithm (Winograd's
+ *  filter transform counted once per step). The first layer has no input gradient. */
+const estimate: Record<string, { direct: number; best: number }> = {};
 const f = (x: number, d = 2) => x.toFixed(d);
 for (const s of SHAPES) {
   const cands = candidates(s);
@@ -189,6 +204,11 @@ for (const s of SHAPES) {
     if (!rs.length) continue;
     const base = rs.find((r) => r.algorithm === "direct")!;
     const win = rs.filter((r) => r !== base).sort((a, b) => a.ms - b.ms)[0];
+    if (s.layers && !(pass === "input-grad" && s.c === 3)) {
+      const e = estimate[pass] ??= { direct: 0, best: 0 };
+      e.direct += s.layers * base.ms;
+      e.best += s.layers * Math.min(base.ms, win ? win.ms + win.filterMs : Infinity);
+    }
     table.push(
       `| ${s.name} | ${pass} | ${f(base.ms)} | ${f(base.gflops, 1)} | ${win?.algorithm ?? "-"} | ${
         win ? f(win.ms) : "-"
@@ -206,9 +226,25 @@ console.error(
 );
 console.error("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: |");
 for (const l of table) console.error(l);
+for (const [pass, e] of Object.entries(estimate)) {
+  console.error(
+    `E/w8 ${pass}: direct ${f(e.direct)} ms, best per layer ${f(e.best)} ms (${
+      f(e.direct / e.best)
+    }x)`,
+  );
+}
 console.log(
   JSON.stringify(
-    { adapter: gpu.description, loadBefore: load, loadAfter, rounds, repeats, iters, results },
+    {
+      adapter: gpu.description,
+      loadBefore: load,
+      loadAfter,
+      rounds,
+      repeats,
+      iters,
+      estimate,
+      results,
+    },
     null,
     2,
   ),

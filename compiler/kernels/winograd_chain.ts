@@ -216,10 +216,12 @@ export function winogradGradWeightChain(
 ): WinogradChain {
   const geo: WinogradConv = { m: c.m, n: c.n, c: c.c, h: c.h, w: c.w, o: c.o };
   const { p } = winogradGeometry(c);
-  const tile = opts.tile ?? registerTile(c.o, c.c, rowsOf(c.o, 4), Math.min(4, c.c));
+  // 8 x 8 blocks of (o, c) and ~256 workgroups: of 4 x 4 to 8 x 8 blocks and 256 to 1024
+  // workgroups, the largest blocks and fewest slices ran fastest on llvmpipe (noisy, load 8).
+  const tile = opts.tile ?? registerTile(c.o, c.c, rowsOf(c.o, 8), Math.min(8, c.c));
   const blocks = Math.ceil(c.o / tile.bm) * Math.ceil(c.c / tile.bn) * (c.m + 2) ** 2;
-  // Enough slices of P that ~512 workgroups share the cores, each summing at least 16 tiles.
-  const slices = opts.slices ?? Math.max(1, Math.min(Math.ceil(512 / blocks), Math.floor(p / 16)));
+  // Enough slices of P for ~256 workgroups, each summing at least 16 tiles.
+  const slices = opts.slices ?? Math.max(1, Math.min(Math.ceil(256 / blocks), Math.floor(p / 16)));
   const steps: ChainStep[] = [
     {
       spec: { kind: "winograd_grad_g", m: c.m, n: c.n, h: c.h, w: c.w, o: c.o },
