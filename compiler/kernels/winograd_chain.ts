@@ -121,7 +121,7 @@ function halfPositions(buffers: string[], sizes: Record<string, WinogradStorage>
   });
 }
 
-/** The chain of a forward (or, with flip, input-gradient) Winograd conv. */
+/** How the chain's kernels are shaped (defaults: defaultGemmTile and quadTiles). */
 export interface ChainOptions {
   half?: WinogradHalf;
   tile?: GemmTile;
@@ -132,10 +132,15 @@ export interface ChainOptions {
   outputTiles?: 1 | 4;
 }
 
-/** The input-transform step's shape: 4 flat tiles with vec4 stores where P allows. */
+/** Whether the transforms take 4 tiles per invocation in 16-byte groups by default: for F(2,3)
+ *  where P allows (measured 10-35% faster than one or two tiles on llvmpipe); for F(4,3) and
+ *  F(6,3) no faster within the noise, and 2-4x the WGSL (90 KiB for F(6,3)'s input transform),
+ *  which OpenGL compiles slowly. */
+const quadTiles = (c: WinogradConv) => c.m === 2 && winogradGeometry(c).p % 4 === 0;
+
+/** The input-transform step. */
 function inputStep(c: WinogradConv, opts: ChainOptions): ChainStep {
-  const { p } = winogradGeometry(c);
-  const vec4 = opts.inputVec4 ?? p % 4 === 0;
+  const vec4 = opts.inputVec4 ?? quadTiles(c);
   return {
     spec: {
       kind: "winograd_input",
@@ -151,6 +156,7 @@ function inputStep(c: WinogradConv, opts: ChainOptions): ChainStep {
   };
 }
 
+/** The chain of a forward (or, with flip, input-gradient) Winograd conv. */
 export function winogradChain(c: WinogradConvSpec, opts: ChainOptions = {}): WinogradChain {
   const geo: WinogradConv = { m: c.m, n: c.n, c: c.c, h: c.h, w: c.w, o: c.o };
   const tile = opts.tile ?? defaultGemmTile(c);
@@ -178,7 +184,7 @@ export function winogradChain(c: WinogradConvSpec, opts: ChainOptions = {}): Win
     spec: {
       kind: "winograd_output",
       ...geo,
-      tn: opts.outputTiles ?? (winogradGeometry(c).p % 4 === 0 ? 4 : 1),
+      tn: opts.outputTiles ?? (quadTiles(c) ? 4 : 1),
       epilogue: c.epilogue,
       ...(c.pool ? { pool: true as const } : {}),
     },
