@@ -29,8 +29,8 @@ import {
   type WinogradTile,
 } from "./winograd_spec.ts";
 
-/** Invocations per workgroup of the one-tile-per-invocation transform kernels. */
-const FLAT = 64;
+/** Invocations per workgroup of the one-item-per-invocation transform kernels. */
+export const FLAT = 64;
 
 const matrices = new Map<WinogradTile, Matrices>();
 /** F(m, 3)'s matrices as float64 (built once per tile size). */
@@ -41,7 +41,7 @@ export function forwardMatrices(m: WinogradTile): Matrices {
 }
 
 /** A flat kernel body over `total` items: `i` in range, or an early return (no barriers). */
-function flat(w: WgslWriter, total: number, body: () => void) {
+export function flat(w: WgslWriter, total: number, body: () => void) {
   const g = grid(ceilDiv(total, FLAT));
   entry(w, [FLAT, 1, 1], g, (wid) => {
     w.line(`let i = ${wid.code} * ${FLAT}u + lid.x;`);

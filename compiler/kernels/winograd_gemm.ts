@@ -30,7 +30,7 @@ import { outputSize, type WinogradGemmSpec, winogradGeometry } from "./winograd_
 /** How an invocation reads `count` consecutive entries of a row of `extent` values (U along O,
  *  V along P): as vec4 groups when the row and the count are multiples of 4 (groups clamped to
  *  the last whole one: values past the edge are computed, never stored), else one at a time
- *  (clamped to the last entry). `at(k, rowBase)` gives the register holding entry k. */
+ *  (clamped to the last entry), from the invocation's first entry `base`. */
 function rowReader(
   w: WgslWriter,
   name: string,

@@ -5,7 +5,6 @@
 // the sum over the long batch x tiles axis is a GEMM per transformed position xi, split into
 // slices of P that separate workgroups sum (no workgroup memory), and the last kernel adds the
 // slices in a fixed order (deterministic) before the transform back.
-import { type WgslWriter } from "../wgsl/mod.ts";
 import { type Matrices, numeric, weightGradTransform } from "../winograd/transforms.ts";
 import {
   ceilDiv,
@@ -20,6 +19,7 @@ import {
 import { accName, declareAccumulators, emitOuterProduct } from "./gemm.ts";
 import type { EmittedKernel } from "./spec.ts";
 import { emitSandwich } from "./winograd_transform.ts";
+import { FLAT, flat } from "./winograd.ts";
 import {
   winogradGeometry,
   type WinogradGradGemmSpec,
@@ -28,24 +28,12 @@ import {
   type WinogradTile,
 } from "./winograd_spec.ts";
 
-const FLAT = 64;
-
 const cache = new Map<WinogradTile, Matrices>();
 /** F(3, m)'s matrices (its B^T is the forward's: winograd_input serves both). */
 export function gradMatrices(m: WinogradTile): Matrices {
   let t = cache.get(m);
   if (!t) cache.set(m, t = numeric(weightGradTransform(m)));
   return t;
-}
-
-function flat(w: WgslWriter, total: number, body: () => void) {
-  const g = grid(ceilDiv(total, FLAT));
-  entry(w, [FLAT, 1, 1], g, (wid) => {
-    w.line(`let i = ${wid.code} * ${FLAT}u + lid.x;`);
-    if (g.total * FLAT !== total) w.line(`if (i >= ${total}u) { return; }`);
-    body();
-  });
-  return g;
 }
 
 /** Gt[xi][o][p] = (G_w g_op G_w^T)[xi] for the m x m tile p of each output-gradient plane. */
