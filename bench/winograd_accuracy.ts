@@ -11,7 +11,8 @@
 // (U, V, M stored in f16 too). Errors are against the float64 direct conv of the unrounded
 // data: max|err| / max|ref| (the project's relError) and rms(err) / rms(ref), the worst over
 // seeds. `--search` also ranks interpolation point sets for each tile by float32 error.
-//   deno run -A bench/winograd_accuracy.ts [--seeds 3] [--search] [--json] [--points m=p,p,...]
+//   deno run -A bench/winograd_accuracy.ts [--seeds 3] [--search] [--gpu] [--json]
+//     [--points m=p,p,...]
 import { parseArgs } from "node:util";
 import { normal, rng } from "../dsl/init.ts";
 import {
@@ -39,6 +40,8 @@ const { values: flags } = parseArgs({
   options: {
     seeds: { type: "string", default: "3" },
     search: { type: "boolean", default: false },
+    /** Also run the GPU kernels (direct conv, each tile's split chain) on the 512-channel cases. */
+    gpu: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     /** Other points for one tile, e.g. --points 4=0,3/2,-3/2,2/3,-2/3 (repeatable). */
     points: { type: "string", multiple: true, default: [] },
@@ -244,13 +247,56 @@ for (const o of flags.points) {
 const t0 = performance.now();
 const rows = study(grads);
 const searched = flags.search ? TILES.map(search) : undefined;
+const gpuRows = flags.gpu ? await gpuCheck() : undefined;
 const seconds = (performance.now() - t0) / 1000;
+
+/** The kernels themselves in float32 on this adapter, against the same float64 reference, for
+ *  the 512-channel forward and input-gradient cases: they should match the model above. */
+async function gpuCheck() {
+  const { getDevice } = await import("../runtime/device.ts");
+  const { runKernel } = await import("../runtime/kernel_runner.ts");
+  const { runWinogradChain } = await import("../runtime/winograd_runner.ts");
+  const { winogradChain } = await import("../compiler/kernels/winograd_chain.ts");
+  const device = await getDevice();
+  const out: { layer: string; seed: number; algorithm: string; gpu: number; model: number }[] = [];
+  for (const k of CASES.filter((k) => k.c === 512)) {
+    for (let seed = 1; seed <= seeds; seed++) {
+      const { x, w, flip } = data(k, seed);
+      const s = { n: N, c: k.c, h: HW, w: HW, o: O };
+      const exact = directConv(x, w, { ...s, flip });
+      const tile = { variant: "direct" as const, bm: 8, bn: 16, bk: 2, tm: 8, tn: 8, ks: 1 };
+      const spec = { kind: "conv" as const, ...s, k: 3, pad: 1, flip, epilogue: [], tile };
+      const direct = await runKernel(device, spec, [x, w]) as Float32Array;
+      const model = directConv(x, w, { ...s, flip }, MODES.f32);
+      out.push({
+        layer: k.layer,
+        seed,
+        algorithm: "direct",
+        gpu: relError(direct, exact),
+        model: relError(model, exact),
+      });
+      for (const m of TILES) {
+        const chain = winogradChain({ m, ...s, flip, epilogue: [], variant: "split" });
+        const y = (await runWinogradChain(device, chain, { x, wt: w })).y as Float32Array;
+        const modelW = winogradConv(tilesF[m], x, w, { ...s, flip }, MODES.f32);
+        out.push({
+          layer: k.layer,
+          seed,
+          algorithm: `F(${m},3)`,
+          gpu: relError(y, exact),
+          model: relError(modelW, exact),
+        });
+      }
+    }
+  }
+  return out;
+}
 
 const e = (v: number) => v.toExponential(1);
 if (flags.json) {
   console.log(
     JSON.stringify(
-      { seeds, o: O, n: N, hw: HW, points: chosen, rows, search: searched, seconds },
+      { seeds, o: O, n: N, hw: HW, points: chosen, rows, search: searched, gpu: gpuRows, seconds },
       null,
       2,
     ),
@@ -290,6 +336,12 @@ if (flags.json) {
           e(c.rms512)
         }  f16-all rms64 ${e(c.rms64f16)}`,
       );
+    }
+  }
+  if (gpuRows) {
+    console.log("\nthe kernels on this adapter (float32), max-normalised error, GPU / CPU model:");
+    for (const r of gpuRows) {
+      console.log(`  ${r.layer} 512 seed ${r.seed} ${r.algorithm}: ${e(r.gpu)} / ${e(r.model)}`);
     }
   }
   console.log(`\n${seconds.toFixed(1)} s`);
