@@ -10,17 +10,14 @@
 //     [--only 16->16] [--tiles 2,4,6] [--variants split,fused-output,fused] [--full] [--no-grad]
 // Prints a markdown table on stderr and one JSON object on stdout.
 import { parseArgs } from "node:util";
-import { emitKernel } from "../compiler/kernels/mod.ts";
-import { storageSizes } from "../compiler/kernels/io.ts";
+import { emitKernel, storageSizes } from "../compiler/kernels/mod.ts";
 import type { ConvGradWeightSpec, ConvSpec, KernelSpec } from "../compiler/kernels/spec.ts";
 import {
-  emitWinogradKernel,
   type WinogradChain,
   winogradChain,
   winogradGradWeightChain,
   type WinogradVariant,
 } from "../compiler/kernels/winograd_chain.ts";
-import { winogradSizes } from "../compiler/kernels/winograd_spec.ts";
 import type { WinogradTile } from "../compiler/winograd/transforms.ts";
 import { openGpu } from "../cli/gpu.ts";
 import { timeKernel, type TypedArray } from "../runtime/kernel_runner.ts";
@@ -127,7 +124,7 @@ function chainCandidate(chain: WinogradChain, label: string, pass: Candidate["pa
     label,
     pass,
     kernels: chain.steps.map((st) => {
-      const k = emitWinogradKernel(st.spec), sizes = winogradSizes(st.spec);
+      const k = emitKernel(st.spec), sizes = storageSizes(st.spec);
       const arrays = st.buffers.map((b, i) => bufs[b] ??= fill(sizes[i]));
       return {
         name: k.name,

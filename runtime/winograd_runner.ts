@@ -1,15 +1,17 @@
-// Runs a Winograd chain (compiler/kernels/winograd_chain.ts) on its own, for the kernel tests and
-// bench/winograd_kernels.ts: each kernel through runtime/kernel_runner.ts, buffers by name. Not
-// for training: the executor will run the chain's specs as plan kernels (phase 2 of #16).
-import { emitWinogradKernel, type WinogradChain } from "../compiler/kernels/winograd_chain.ts";
-import { winogradSizes } from "../compiler/kernels/winograd_spec.ts";
+// Runs a Winograd chain (compiler/kernels/winograd_chain.ts) on its own, for the kernel tests, the
+// tuner and bench/winograd_kernels.ts: each kernel through runtime/kernel_runner.ts, buffers by
+// name. Plans run the same specs as plan kernels (the executor).
+import type { WinogradChain } from "../compiler/kernels/winograd_chain.ts";
+import { emitKernel, type StorageSize, storageSizes } from "../compiler/kernels/mod.ts";
 import { runKernelBindings, timeKernel, type TypedArray } from "./kernel_runner.ts";
 
-function zeros(s: { elems: number; type: "f32" | "f16" | "u32" }): TypedArray {
+function zeros(s: StorageSize): TypedArray {
   return s.type === "f16"
     ? new Float16Array(s.elems)
     : s.type === "u32"
     ? new Uint32Array(s.elems)
+    : s.type === "i32"
+    ? new Int32Array(s.elems)
     : new Float32Array(s.elems);
 }
 
@@ -22,9 +24,9 @@ export async function runWinogradChain(
 ): Promise<Record<string, TypedArray>> {
   const bufs: Record<string, TypedArray> = { ...given };
   for (const st of chain.steps) {
-    const sizes = winogradSizes(st.spec);
+    const sizes = storageSizes(st.spec);
     const arrays = st.buffers.map((b, i) => bufs[b] ?? (bufs[b] = zeros(sizes[i])));
-    const out = await runKernelBindings(device, emitWinogradKernel(st.spec), arrays);
+    const out = await runKernelBindings(device, emitKernel(st.spec), arrays);
     st.buffers.forEach((b, i) => bufs[b] = out[i]);
   }
   return bufs;
@@ -42,9 +44,9 @@ export async function timeWinogradChain(
   const bufs: Record<string, TypedArray> = { ...given };
   const out = [];
   for (const st of chain.steps) {
-    const sizes = winogradSizes(st.spec);
+    const sizes = storageSizes(st.spec);
     const arrays = st.buffers.map((b, i) => bufs[b] ?? (bufs[b] = zeros(sizes[i])));
-    const k = emitWinogradKernel(st.spec);
+    const k = emitKernel(st.spec);
     out.push({
       name: k.name,
       seconds: await timeKernel(device, k, arrays, iters, repeats),

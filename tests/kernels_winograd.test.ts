@@ -16,10 +16,10 @@
 // tests the arithmetic.
 import assert from "node:assert";
 import { ops } from "../compiler/ops/mod.ts";
+import { emitKernel } from "../compiler/kernels/mod.ts";
 import type { EpilogueOp } from "../compiler/kernels/spec.ts";
 import {
   type ChainOptions,
-  emitWinogradKernel,
   WINOGRAD_VARIANTS,
   type WinogradChain,
   winogradChain,
@@ -32,10 +32,12 @@ import type { TypedArray } from "../runtime/kernel_runner.ts";
 import {
   addInto,
   assertClose,
+  dropoutOp,
   epilogueInputs,
   epilogueReference,
   getDevice,
   rand,
+  sampled,
   t,
 } from "./kernel_reference.ts";
 import { HAS_F16 } from "./helpers/half.ts";
@@ -52,8 +54,8 @@ const HALF_TRANSFORMED_TOLERANCE = 2e-3;
 const EPILOGUES: EpilogueOp[][] = [
   [{ op: "bias" }, { op: "relu" }],
   [],
-  [{ op: "mask" }],
-  [{ op: "add" }, { op: "dropout", p: 0.5, key: 7 }],
+  [{ op: "relu_grad" }],
+  [{ op: "add" }, dropoutOp(0.5, 7)],
 ];
 const names = (e: EpilogueOp[]) => `[${e.map((o) => o.op)}]`;
 
@@ -83,8 +85,9 @@ async function checkConv(
   variant: typeof WINOGRAD_VARIANTS[number],
   flip: boolean,
   epilogue: EpilogueOp[],
-  opts: { pool?: boolean; half?: WinogradHalf; tol?: number; chain?: ChainOptions } = {},
+  opts: { pool?: "max" | "avg"; half?: WinogradHalf; tol?: number; chain?: ChainOptions } = {},
 ) {
+  epilogue = sampled(epilogue, [d.n, d.o, d.h, d.w]);
   const f16 = !!opts.half?.io;
   const round = (a: Float32Array) => f16 ? a.map(Math.f16round) : a;
   const x = round(rand(d.n * d.c * d.h * d.w, 1)), wt = round(rand(d.o * d.c * 9, 2));
@@ -96,9 +99,10 @@ async function checkConv(
     a instanceof Float32Array ? round(a) : a
   );
   let want = epilogueReference(epilogue, y, extras);
-  if (opts.pool) want = ops.maxpool.reference([want], {});
+  if (opts.pool === "max") want = ops.maxpool.reference([want], {});
+  if (opts.pool === "avg") want = ops.avgpool.reference([want], { kh: 2, kw: 2 });
   const chain = winogradChain(
-    { m, ...d, flip, epilogue, variant, ...(opts.pool ? { pool: true as const } : {}) },
+    { m, ...d, flip, epilogue, variant, ...(opts.pool ? { pool: opts.pool } : {}) },
     { half: opts.half, ...opts.chain },
   );
   const named: Record<string, Float32Array | Uint32Array> = { x, wt };
@@ -107,7 +111,9 @@ async function checkConv(
   );
   const out = await runWinogradChain(await getDevice(), chain, given(chain, named));
   const what = `F(${m},3) ${variant} ${JSON.stringify(d)} flip=${flip} ${names(epilogue)}` +
-    `${opts.pool ? " +pool" : ""}${opts.half ? ` half=${JSON.stringify(opts.half)}` : ""}`;
+    `${opts.pool ? ` +${opts.pool}pool` : ""}${
+      opts.half ? ` half=${JSON.stringify(opts.half)}` : ""
+    }`;
   assert.ok(want.data.some((v) => v !== 0), `${what}: the reference is all zeros`);
   assertClose(out.y as ArrayLike<number>, want.data, what, opts.tol ?? WINOGRAD_TOLERANCE[m]);
 }
@@ -146,13 +152,14 @@ Deno.test("winograd: vec4 loads and partial register blocks", async () => {
   }
 });
 
-Deno.test("winograd: the 2x2 max-pool folded into the output transform", async () => {
+Deno.test("winograd: the 2x2 max and average pools folded into the output transform", async () => {
   // Odd sides floor (7 x 9 -> 3 x 4); an even map whose pooled side the tiles overhang.
   const even: Dims = { n: 1, c: 2, h: 10, w: 8, o: 3 };
-  await checkConv(2, ODD, "split", false, EPILOGUES[0], { pool: true });
-  await checkConv(4, even, "fused", false, EPILOGUES[0], { pool: true });
-  await checkConv(6, ODD, "fused-output", false, EPILOGUES[0], { pool: true });
-  await checkConv(6, even, "split", false, EPILOGUES[0], { pool: true });
+  await checkConv(2, ODD, "split", false, EPILOGUES[0], { pool: "max" });
+  await checkConv(4, even, "fused", false, EPILOGUES[0], { pool: "max" });
+  await checkConv(6, ODD, "fused-output", false, EPILOGUES[0], { pool: "max" });
+  await checkConv(6, even, "split", false, EPILOGUES[0], { pool: "max" });
+  await checkConv(4, ODD, "split", false, EPILOGUES[0], { pool: "avg" });
 });
 
 Deno.test({
@@ -188,7 +195,7 @@ async function checkGradWeight(m: WinogradTile, d: Dims, accumulate: boolean, ha
   const chain = winogradGradWeightChain({ m, ...d, accumulate }, { half });
   const named: Record<string, Float32Array> = { x, g, ...(init ? { dw: init } : {}) };
   const out = await runWinogradChain(await getDevice(), chain, given(chain, named));
-  const names = chain.steps.map((s) => emitWinogradKernel(s.spec).name).join(", ");
+  const names = chain.steps.map((s) => emitKernel(s.spec).name).join(", ");
   assertClose(
     out.dw as Float32Array,
     want,

@@ -3,18 +3,18 @@
 // GEMM and the F(3,2) weight-gradient chain. `deno task snapshots` rewrites them.
 import assert from "node:assert";
 import {
-  emitWinogradKernel,
   type WinogradChain,
   winogradChain,
   winogradGradWeightChain,
 } from "../compiler/kernels/winograd_chain.ts";
-import { winogradKey, type WinogradSpec } from "../compiler/kernels/winograd_spec.ts";
+import type { WinogradSpec } from "../compiler/kernels/winograd_spec.ts";
+import { emitKernel, specKey } from "../compiler/kernels/mod.ts";
 import { assertSnapshot } from "./helpers/snapshot.ts";
 
 function render(spec: WinogradSpec): string {
-  const e = emitWinogradKernel(spec);
+  const e = emitKernel(spec);
   return [
-    `// spec: ${winogradKey(spec)}`,
+    `// spec: ${specKey(spec)}`,
     `// ${e.name}: workgroup size ${e.workgroupSize.join("x")}, ${
       e.workgroups.join("x")
     } workgroups, ${e.workgroupStorageBytes} bytes of workgroup memory`,
@@ -42,7 +42,7 @@ Deno.test("WGSL of the F(4,3) forward chain with bias, ReLU and pool", () => {
       ...E16,
       flip: false,
       epilogue: [{ op: "bias" }, { op: "relu" }],
-      pool: true,
+      pool: "max",
       variant: "split",
     }));
 });
@@ -50,7 +50,7 @@ Deno.test("WGSL of the F(4,3) forward chain with bias, ReLU and pool", () => {
 Deno.test("WGSL of the fused F(2,3) input gradient, f16 storage", () => {
   snapshotChain("f2_fused_flip_f16", () =>
     winogradChain(
-      { m: 2, ...E16, flip: true, epilogue: [{ op: "mask" }], variant: "fused" },
+      { m: 2, ...E16, flip: true, epilogue: [{ op: "relu_grad" }], variant: "fused" },
       { half: { io: true } },
     ));
 });
@@ -65,7 +65,7 @@ Deno.test("WGSL of the F(3,2) weight-gradient chain", () => {
 Deno.test("winograd keys: derived from the whole spec", () => {
   const a = winogradChain({ m: 4, ...E16, flip: false, epilogue: [], variant: "split" });
   const b = winogradChain({ m: 4, ...E16, flip: true, epilogue: [], variant: "split" });
-  const keys = (c: WinogradChain) => c.steps.map((s) => winogradKey(s.spec));
+  const keys = (c: WinogradChain) => c.steps.map((s) => specKey(s.spec));
   // Only the filter transform reads the weight, so only its key changes with flip.
   assert.notStrictEqual(keys(a)[0], keys(b)[0]);
   assert.deepStrictEqual(keys(a).slice(1), keys(b).slice(1));

@@ -254,7 +254,7 @@ function storeRows(w: WgslWriter, s: ConvSpec, acc: Acc, rows: number, ho: numbe
 /** How a pool combines a 2x2 window's four values r0..r3 (row-major): a table over every pool
  *  kind, so a new kind cannot fall through to another's code. The mean sums in the reference's
  *  order (compiler/ops/avgpool.ts). */
-const WINDOW: { [K in NonNullable<ConvSpec["pool"]>]: string } = {
+export const WINDOW: { [K in NonNullable<ConvSpec["pool"]>]: string } = {
   max: "max(max(r0, r1), max(r2, r3))",
   avg: "(((r0 + r1) + r2) + r3) * 0.25f",
 };

@@ -16,6 +16,7 @@ import { nonfinite } from "./nonfinite.ts";
 import { rowKinds } from "./rows.ts";
 import { sgd } from "./sgd.ts";
 import type { EmittedKernel, KernelKind, KernelSpec, KernelSpecs } from "./spec.ts";
+import { winogradKernels } from "./winograd_kernels.ts";
 
 export const kernels: { [K in KernelKind]: KernelDef<KernelSpecs[K]> } = {
   conv,
@@ -28,6 +29,7 @@ export const kernels: { [K in KernelKind]: KernelDef<KernelSpecs[K]> } = {
   sgd,
   nonfinite,
   fill,
+  ...winogradKernels,
   ...primKernels,
 };
 

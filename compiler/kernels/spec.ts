@@ -4,6 +4,7 @@
 // WGSL as constants.
 import type { Attrs, PrimKernels } from "../ops/mod.ts";
 import type { Foldable } from "../ops/epilogues.ts";
+import type { WinogradKernels } from "./winograd_spec.ts";
 
 /** An op folded into a producer's output loop (compiler/ops/epilogues.ts), applied in order to
  *  each output value: the primitive's name and its attributes. Those that read a tensor take the
@@ -184,7 +185,9 @@ export interface SharedKernels {
   fill: FillSpec;
 }
 
-export interface KernelSpecs extends SharedKernels, PrimKernels {}
+/** Every kind: the shared families, the conv's Winograd chain (winograd_spec.ts), and those of
+ *  one primitive's module. */
+export interface KernelSpecs extends SharedKernels, WinogradKernels, PrimKernels {}
 
 export type KernelKind = keyof KernelSpecs;
 export type KernelSpec = KernelSpecs[KernelKind];

@@ -19,6 +19,7 @@ import {
 import { emitEpilogue, emitEpilogueHelpers, epilogueBindings, epilogueBytes } from "./epilogue.ts";
 import type { EmittedKernel, EpilogueOp } from "./spec.ts";
 import { emitMatVec, emitSandwich } from "./winograd_transform.ts";
+import { WINDOW } from "./conv_register.ts";
 import {
   outputSize,
   type WinogradConv,
@@ -237,12 +238,13 @@ export function emitWinogradInput(s: WinogradInputSpec): EmittedKernel {
  * The end of every forward chain: the output transform of one (o, tile) whose alpha x alpha
  * transformed values are the registers `val(a, b)`, then the epilogue and the store, at channel
  * `o` of tile (img, ty, tx) (u32 WGSL names). With pool, each 2x2 window of the m x m outputs
- * (m is even: windows never straddle tiles) goes through the epilogue and its max is stored,
- * in the order of the standalone maxpool kernel. Returns the transform's flops.
+ * (m is even: windows never straddle tiles) goes through the epilogue and its max (or mean) is
+ * stored, as the standalone pool kernel computes it (conv_register.ts WINDOW). Returns the
+ * transform's flops.
  */
 export function emitTileOutput(
   w: WgslWriter,
-  s: WinogradConv & { epilogue: readonly EpilogueOp[]; pool?: true },
+  s: WinogradConv & { epilogue: readonly EpilogueOp[]; pool?: "max" | "avg" },
   val: (a: number, b: number) => string,
   o: string,
   at: { img: string; ty: string; tx: string },
@@ -285,6 +287,7 @@ export function emitTileOutput(
   if (s.epilogue.some((e) => e.op !== "bias" && e.op !== "relu")) {
     throw new Error("winograd pool fold takes only bias and ReLU in its epilogue");
   }
+  const pool = s.pool;
   const hp = Math.floor(s.h / 2), wp = Math.floor(s.w / 2), half = m / 2;
   w.line(`let py${pre} = ${at.ty} * ${half}u;`);
   w.line(`let px${pre} = ${at.tx} * ${half}u;`);
@@ -300,7 +303,7 @@ export function emitTileOutput(
             // Bias and ReLU only: neither reads the flat index.
             emitEpilogue(w, s.epilogue, `r${q}`, ref("0u", "u32"), chan);
           });
-          w.store("y", `row${pre} + ${a * wp + b}u`, "max(max(r0, r1), max(r2, r3))");
+          w.store("y", `row${pre} + ${a * wp + b}u`, WINDOW[pool]);
         };
         if ((tw - 1) * half + b < wp) w.scope(store);
         else w.block(`if (px${pre} + ${b}u < ${wp}u)`, store);
@@ -328,7 +331,7 @@ export function emitWinogradOutput(s: WinogradOutputSpec): EmittedKernel {
     throw new Error(`winograd_output tn 4 needs a tile count divisible by 4, got ${p}`);
   }
   const w = newWriter(
-    `winograd_output F(${s.m},3) ${s.n}x${s.o}x${s.h}x${s.w}${s.pool ? " + maxpool" : ""}${
+    `winograd_output F(${s.m},3) ${s.n}x${s.o}x${s.h}x${s.w}${s.pool ? ` + ${s.pool}pool` : ""}${
       vec4 ? ", 4 tiles per invocation" : ""
     }`,
   );

@@ -1,41 +1,26 @@
-// A Winograd convolution as a chain of kernels over named buffers: what the lowering will emit
-// for a conv it runs by Winograd (phase 2 of issue #16), and what the kernel tests and
-// bench/winograd_kernels.ts run today. One entry per kernel kind (a mapped type: a kind without
-// an emitter is a type error), the chain of each variant, the default register tiles, and the
-// f16 positions of each kernel from which of its buffers are stored as f16.
-import { emitWinogradFilter, emitWinogradInput, emitWinogradOutput } from "./winograd.ts";
-import { emitWinogradGemm } from "./winograd_gemm.ts";
-import {
-  emitWinogradGradG,
-  emitWinogradGradGemm,
-  emitWinogradGradOut,
-} from "./winograd_grad_weight.ts";
-import type { EmittedKernel, EpilogueOp, GemmTile } from "./spec.ts";
+// A Winograd convolution as a chain of kernels over named buffers: what the conv primitive's
+// lowering emits for a conv the tile policy runs by Winograd (compiler/ops/conv.ts), and what the
+// kernel tests, the tuner and bench/winograd_kernels.ts run alone. The chain of each variant, the
+// policy's choice and its defaults (register tiles, transform groupings), and the f16 positions of
+// each kernel from which of its buffers are stored as f16 (standalone runs; in a plan the
+// lowering sets them from the values' storage).
+import type { EpilogueOp, GemmTile } from "./spec.ts";
+import { epilogueBindings } from "./epilogue.ts";
+import type { StorageSize } from "./io.ts";
+import { winogradKernels } from "./winograd_kernels.ts";
 import {
   type WinogradConv,
   winogradGeometry,
-  winogradSizes,
   type WinogradSpec,
-  type WinogradStorage,
   type WinogradTile,
 } from "./winograd_spec.ts";
 
-type Of<K extends WinogradSpec["kind"]> = Extract<WinogradSpec, { kind: K }>;
-
-export const winogradEmitters: {
-  [K in WinogradSpec["kind"]]: (s: Of<K>) => EmittedKernel;
-} = {
-  winograd_filter: emitWinogradFilter,
-  winograd_input: emitWinogradInput,
-  winograd_gemm: emitWinogradGemm,
-  winograd_output: emitWinogradOutput,
-  winograd_grad_g: emitWinogradGradG,
-  winograd_grad_gemm: emitWinogradGradGemm,
-  winograd_grad_out: emitWinogradGradOut,
-};
-
-export function emitWinogradKernel(s: WinogradSpec): EmittedKernel {
-  return (winogradEmitters[s.kind] as (s: WinogradSpec) => EmittedKernel)(s);
+/** Element counts and types of a Winograd kernel's storage bindings (its KernelDef's), f16
+ *  where the spec stores a binding as f16. */
+export function winogradStorage(s: WinogradSpec): StorageSize[] {
+  const def = winogradKernels[s.kind] as { storage(s: WinogradSpec): StorageSize[] };
+  const half = s.f16 ?? [];
+  return def.storage(s).map((b, i) => half.includes(i) ? { ...b, type: "f16" } : b);
 }
 
 /**
@@ -43,21 +28,39 @@ export function emitWinogradKernel(s: WinogradSpec): EmittedKernel {
  *   "split": filter, input, GEMM (M stored), output transform + epilogue: 4 kernels;
  *   "fused-output": filter, input, GEMM + output transform: 3 kernels, M never stored;
  *   "fused": filter, GEMM with both transforms: 2 kernels, neither V nor M stored.
- * The filter transform runs once per weight update (training) or per setParams (inference),
- * not per batch: it is listed first but the runner may keep U.
+ * The filter transform reads only the weight: a plan runs it once per weight update (training)
+ * or per setParams (inference), not per batch (runtime/executor.ts paramKernels).
  */
 export type WinogradVariant = "split" | "fused-output" | "fused";
 export const WINOGRAD_VARIANTS: readonly WinogradVariant[] = ["split", "fused-output", "fused"];
 
+/**
+ * A conv run by Winograd: what the tile policy answers for a 3x3 pad-1 conv it does not run
+ * direct (compiler/lower.ts TilePolicy.winograd), and what a tuning table stores for it. Every
+ * field explicit, so a stored choice means the same code whatever the defaults become.
+ */
+export interface WinogradChoice {
+  m: WinogradTile;
+  variant: WinogradVariant;
+  /** The GEMM's register tile. */
+  tile: GemmTile;
+  /** The input transform's tiles per invocation, and whether 4 flat tiles store as vec4
+   *  (split and fused-output; the fused GEMM transforms its input itself). */
+  inputTiles: number;
+  inputVec4: boolean;
+  /** The output transform's tiles per invocation (4: M read as vec4; split only). */
+  outputTiles: 1 | 4;
+}
+
 export interface WinogradConvSpec extends WinogradConv {
   flip: boolean;
   epilogue: EpilogueOp[];
-  pool?: true;
+  pool?: "max" | "avg";
   variant: WinogradVariant;
 }
 
 /** Which buffers are stored as f16: `io` the conv's own tensors as --precision f16 stores them
- *  (x, the weight's half copy, mask/add extras, y; a bias is a parameter and stays f32);
+ *  (x, the weight's half copy, relu_grad/add extras, y; a bias is a parameter and stays f32);
  *  `transformed` U, V and M (bench/RESULTS.md: acceptable for F(2,3) only). */
 export interface WinogradHalf {
   io?: boolean;
@@ -73,8 +76,9 @@ export interface ChainStep {
 export interface WinogradChain {
   steps: ChainStep[];
   /** Every buffer: size and storage type. Inputs: x, wt (and g for the weight gradient),
-   *  epilogue extras ep0, ep1, ...; output y (dw); the rest are intermediates. */
-  sizes: Record<string, WinogradStorage>;
+   *  epilogue extras ep0, ep1, ...; output y (dw); the rest are intermediates (u, v, mt; gt,
+   *  parts). */
+  sizes: Record<string, StorageSize>;
 }
 
 const CPU_LANES = 8;
@@ -98,7 +102,7 @@ const rowsOf = (o: number, most: number) => (o >= most ? most : o >= 4 ? 4 : o >
  *  4 x 16 and 16 x 8, the 128-accumulator blocks ran fastest on llvmpipe for E/w8's shapes,
  *  bench/RESULTS.md); for the fused forms, which hold all alpha^2 positions of their block,
  *  about 128 accumulators too (as many as the direct conv's 8 channels x 2 rows x 8 pixels). */
-export function defaultGemmTile(c: WinogradConvSpec): GemmTile {
+function defaultGemmTile(c: WinogradConvSpec): GemmTile {
   const { p, tw } = winogradGeometry(c);
   if (c.variant === "split") return registerTile(c.o, p, rowsOf(c.o, 8), 16);
   const per = { 2: [4, 2], 4: [2, 2], 6: [2, 1] }[c.m] as [number, number];
@@ -111,7 +115,7 @@ export function defaultGemmTile(c: WinogradConvSpec): GemmTile {
 /** Tiles per input-transform invocation: neighbours share 2 of their alpha columns. */
 export const defaultInputTiles = (m: WinogradTile): number => (m === 6 ? 1 : 2);
 
-function halfPositions(buffers: string[], sizes: Record<string, WinogradStorage>, h: WinogradHalf) {
+function halfPositions(buffers: string[], sizes: Record<string, StorageSize>, h: WinogradHalf) {
   const io = new Set(["x", "wt", "y", "g"]);
   const tr = new Set(["u", "v", "mt", "gt"]);
   return buffers.flatMap((b, i) => {
@@ -121,15 +125,10 @@ function halfPositions(buffers: string[], sizes: Record<string, WinogradStorage>
   });
 }
 
-/** How the chain's kernels are shaped (defaults: defaultGemmTile and quadTiles). */
-export interface ChainOptions {
+/** How the chain's kernels are shaped: any field of a WinogradChoice (the rest default as
+ *  winogradDefaults picks them), and f16 storage for standalone runs. */
+export interface ChainOptions extends Partial<Omit<WinogradChoice, "m" | "variant">> {
   half?: WinogradHalf;
-  tile?: GemmTile;
-  /** The input transform's tiles per invocation, and whether 4 flat tiles store as vec4. */
-  inputTiles?: number;
-  inputVec4?: boolean;
-  /** The output transform's tiles per invocation (4: M read as vec4; needs P % 4 == 0). */
-  outputTiles?: 1 | 4;
 }
 
 /** Whether the transforms take 4 tiles per invocation in 16-byte groups by default: for F(2,3)
@@ -137,6 +136,27 @@ export interface ChainOptions {
  *  F(6,3) no faster within the noise, and 2-4x the WGSL (90 KiB for F(6,3)'s input transform),
  *  which OpenGL compiles slowly. */
 const quadTiles = (c: WinogradConv) => c.m === 2 && winogradGeometry(c).p % 4 === 0;
+
+/** The default shape of every kernel of a conv's chain, for tile m and variant. */
+export function winogradDefaults(
+  c: Omit<WinogradConv, "m">,
+  m: WinogradTile,
+  variant: WinogradVariant,
+): WinogradChoice {
+  const quad = quadTiles({ ...c, m });
+  return {
+    m,
+    variant,
+    tile: defaultGemmTile({ ...c, m, variant, flip: false, epilogue: [] }),
+    inputTiles: quad ? 4 : defaultInputTiles(m),
+    inputVec4: quad,
+    outputTiles: quad ? 4 : 1,
+  };
+}
+
+/** A choice's fields as chain options. */
+export const choiceOptions = ({ m: _m, variant: _v, ...rest }: WinogradChoice): ChainOptions =>
+  rest;
 
 /** The input-transform step. */
 function inputStep(c: WinogradConv, opts: ChainOptions): ChainStep {
@@ -160,9 +180,7 @@ function inputStep(c: WinogradConv, opts: ChainOptions): ChainStep {
 export function winogradChain(c: WinogradConvSpec, opts: ChainOptions = {}): WinogradChain {
   const geo: WinogradConv = { m: c.m, n: c.n, c: c.c, h: c.h, w: c.w, o: c.o };
   const tile = opts.tile ?? defaultGemmTile(c);
-  const extras = c.epilogue.flatMap((e, k) =>
-    e.op === "relu" ? [] : [`ep${k}_${e.op === "dropout" ? "seed" : e.op}`]
-  );
+  const extras = epilogueBindings(c.epilogue).map((b) => b.name);
   const filter: ChainStep = {
     spec: { kind: "winograd_filter", m: c.m, c: c.c, o: c.o, flip: c.flip },
     buffers: ["wt", "u"],
@@ -175,7 +193,7 @@ export function winogradChain(c: WinogradConvSpec, opts: ChainOptions = {}): Win
       input,
       output,
       epilogue: output === "y" ? c.epilogue : [],
-      ...(output === "y" && c.pool ? { pool: true as const } : {}),
+      ...(output === "y" && c.pool ? { pool: c.pool } : {}),
       tile,
     },
     buffers: [input, "u", ...(output === "y" ? [...extras, "y"] : ["mt"])],
@@ -186,7 +204,7 @@ export function winogradChain(c: WinogradConvSpec, opts: ChainOptions = {}): Win
       ...geo,
       tn: opts.outputTiles ?? (quadTiles(c) ? 4 : 1),
       epilogue: c.epilogue,
-      ...(c.pool ? { pool: true as const } : {}),
+      ...(c.pool ? { pool: c.pool } : {}),
     },
     buffers: ["mt", ...extras, "y"],
   };
@@ -200,8 +218,8 @@ export function winogradChain(c: WinogradConvSpec, opts: ChainOptions = {}): Win
 
 /** Sizes every buffer from the steps' specs, then sets each spec's f16 positions. */
 function withSizes(steps: ChainStep[], half: WinogradHalf): WinogradChain {
-  const sizes: Record<string, WinogradStorage> = {};
-  for (const st of steps) winogradSizes(st.spec).forEach((s, i) => sizes[st.buffers[i]] = s);
+  const sizes: Record<string, StorageSize> = {};
+  for (const st of steps) winogradStorage(st.spec).forEach((s, i) => sizes[st.buffers[i]] = s);
   const out = steps.map((st) => {
     const f16 = halfPositions(st.buffers, sizes, half);
     return { ...st, spec: Object.freeze(f16.length ? { ...st.spec, f16 } : st.spec) };

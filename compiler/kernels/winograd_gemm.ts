@@ -92,7 +92,7 @@ export function emitWinogradGemm(s: WinogradGemmSpec): EmittedKernel {
   const form = `${s.input}->${s.output === "m" ? "m" : "y"}`;
   const w = newWriter(
     `winograd_gemm F(${s.m},3) ${s.n}x${s.c}x${s.h}x${s.w} -> ${s.o} (${form})${
-      s.pool ? " + maxpool" : ""
+      s.pool ? ` + ${s.pool}pool` : ""
     }`,
   );
   const epi = s.output === "y" ? s.epilogue : [];

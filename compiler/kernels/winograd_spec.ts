@@ -1,8 +1,8 @@
 // Winograd convolution F(m x m, 3 x 3) as kernel specs: frozen plain data, one spec per kernel of
-// the chain, each emitter reading only its spec and the cache key derived from it (winogradKey)
-// as for the other kernels (spec.ts). They stand apart from spec.ts's KernelSpec union until the
-// lowering chooses Winograd per layer (phase 2 of issue #16); runtime/kernel_runner.ts runs them
-// as EmittedKernels meanwhile.
+// the chain, each emitter reading only its spec, as for every other kernel (spec.ts); their
+// KernelDefs (emitter, storage sizes, epilogue) are in winograd_kernels.ts, listed in the kernel
+// table (mod.ts). The conv primitive's lowering expands a conv the tile policy runs by Winograd
+// into these kernels (compiler/ops/conv.ts, winograd_chain.ts).
 //
 // Every conv here is 3x3, stride 1, padding 1 (all of VGG's 3x3 layers, and their input
 // gradients, whose padding k - 1 - pad is 1 again). The output map is cut into m x m tiles,
@@ -12,7 +12,7 @@
 //   M [xi][O][P]  the alpha^2 GEMM results M_xi = U_xi^T V_xi, before the output transform.
 // C and O are the conv's: with flip (the input gradient) the weight read is the forward layer's
 // [C_fwd = O, O_fwd = C, 3, 3] tensor, transposed and flipped, exactly as ConvSpec's flip.
-import { canonicalJson, type EpilogueOp, type GemmTile, type Stored } from "./spec.ts";
+import type { EpilogueOp, GemmTile, Stored } from "./spec.ts";
 import type { WinogradTile } from "../winograd/transforms.ts";
 
 export type { WinogradTile };
@@ -64,9 +64,10 @@ export interface WinogradGemmSpec extends Stored, WinogradConv {
   output: "m" | "y";
   /** Output "y" only: as ConvSpec's (bias, ReLU, ... on each output value). */
   epilogue: EpilogueOp[];
-  /** Output "y" only: a 2x2/2 max-pool after the epilogue (bias and ReLU only; m is even, so
-   *  no pooling window straddles two tiles). */
-  pool?: true;
+  /** Output "y" only: a 2x2/2 max or average pool after the epilogue (bias and ReLU only; m
+   *  is even, so no pooling window straddles two tiles). Set by a pool's fold
+   *  (compiler/ops/pool.ts); absent otherwise. */
+  pool?: "max" | "avg";
   /** variant "register"; tm x tn per invocation, (bn / tn) x (bm / tm) invocations. */
   tile: GemmTile;
 }
@@ -78,7 +79,8 @@ export interface WinogradOutputSpec extends Stored, WinogradConv {
   kind: "winograd_output";
   tn: 1 | 4;
   epilogue: EpilogueOp[];
-  pool?: true;
+  /** As WinogradGemmSpec's. */
+  pool?: "max" | "avg";
 }
 
 /**
@@ -118,8 +120,16 @@ export type WinogradSpec =
   | WinogradGradGemmSpec
   | WinogradGradOutSpec;
 
-/** The pipeline cache key: the spec itself, canonical (as specKey). */
-export const winogradKey = (s: WinogradSpec): string => canonicalJson(s);
+/** The kinds, each with its spec. */
+export interface WinogradKernels {
+  winograd_filter: WinogradFilterSpec;
+  winograd_input: WinogradInputSpec;
+  winograd_gemm: WinogradGemmSpec;
+  winograd_output: WinogradOutputSpec;
+  winograd_grad_g: WinogradGradGSpec;
+  winograd_grad_gemm: WinogradGradGemmSpec;
+  winograd_grad_out: WinogradGradOutSpec;
+}
 
 /** Tile grid of a conv: alpha, tiles per image row and column, and P (all tiles). */
 export function winogradGeometry(s: { m: number; n: number; h: number; w: number }) {
@@ -127,59 +137,6 @@ export function winogradGeometry(s: { m: number; n: number; h: number; w: number
   return { alpha, a2: alpha * alpha, th, tw, perImage: th * tw, p: s.n * th * tw };
 }
 
-export interface WinogradStorage {
-  elems: number;
-  type: "f32" | "f16" | "u32";
-}
-
-const f = (elems: number): WinogradStorage => ({ elems, type: "f32" });
-
-/** The epilogue's extra inputs, as io.ts sizes them for a conv output of `size` values. */
-function extras(ops: readonly EpilogueOp[], size: number, channels: number): WinogradStorage[] {
-  return ops.flatMap((op) =>
-    op.op === "bias"
-      ? [f(channels)]
-      : op.op === "mask" || op.op === "add"
-      ? [f(size)]
-      : op.op === "dropout"
-      ? [{ elems: 1, type: "u32" as const }]
-      : []
-  );
-}
-
 /** Stored output size: the conv's map, or the pooled map (floors odd sides). */
-export const outputSize = (s: WinogradConv & { pool?: true }): number =>
+export const outputSize = (s: WinogradConv & { pool?: string }): number =>
   s.pool ? s.n * s.o * Math.floor(s.h / 2) * Math.floor(s.w / 2) : s.n * s.o * s.h * s.w;
-
-/** Element counts of the storage bindings, in binding order (f16 positions applied). */
-export function winogradSizes(s: WinogradSpec): WinogradStorage[] {
-  const all = ((): WinogradStorage[] => {
-    const a2 = (s.m + 2) ** 2;
-    switch (s.kind) {
-      case "winograd_filter":
-        return [f(s.o * s.c * 9), f(a2 * s.c * s.o)];
-      case "winograd_input":
-        return [f(s.n * s.c * s.h * s.w), f(a2 * s.c * winogradGeometry(s).p)];
-      case "winograd_gemm": {
-        const p = winogradGeometry(s).p, y = outputSize(s);
-        const main = s.input === "v" ? f(a2 * s.c * p) : f(s.n * s.c * s.h * s.w);
-        const out = s.output === "m" ? [f(a2 * s.o * p)] : [...extras(s.epilogue, y, s.o), f(y)];
-        return [main, f(a2 * s.c * s.o), ...out];
-      }
-      case "winograd_output": {
-        const y = outputSize(s);
-        return [f(a2 * s.o * winogradGeometry(s).p), ...extras(s.epilogue, y, s.o), f(y)];
-      }
-      case "winograd_grad_g":
-        return [f(s.n * s.o * s.h * s.w), f(a2 * s.o * winogradGeometry(s).p)];
-      case "winograd_grad_gemm": {
-        const p = winogradGeometry(s).p;
-        return [f(a2 * s.o * p), f(a2 * s.c * p), f(s.slices * a2 * s.o * s.c)];
-      }
-      case "winograd_grad_out":
-        return [f(s.slices * a2 * s.o * s.c), f(s.o * s.c * 9)];
-    }
-  })();
-  const half = s.f16 ?? [];
-  return all.map((b, i) => half.includes(i) ? { ...b, type: "f16" } : b);
-}

@@ -1,4 +1,4 @@
-// spec: {"c":16,"epilogue":[{"op":"mask"}],"f16":[0,2,3],"h":16,"input":"x","kind":"winograd_gemm","m":2,"n":2,"o":16,"output":"y","tile":{"bk":1,"bm":4,"bn":16,"ks":1,"tm":4,"tn":2,"variant":"register"},"w":16}
+// spec: {"c":16,"epilogue":[{"op":"relu_grad"}],"f16":[0,2,3],"h":16,"input":"x","kind":"winograd_gemm","m":2,"n":2,"o":16,"output":"y","tile":{"bk":1,"bm":4,"bn":16,"ks":1,"tm":4,"tn":2,"variant":"register"},"w":16}
 // winograd_gemm F(2,3) x->y 4x2: workgroup size 8x1x1, 32x1x1 workgroups, 0 bytes of workgroup memory
 // bindings: x:read:f16, u:read:f32, ep0_mask:read:f16, y:read_write:f16
 // winograd_gemm F(2,3) 2x16x16x16 -> 16 (x->y)

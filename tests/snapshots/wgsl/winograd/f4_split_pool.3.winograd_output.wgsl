@@ -1,4 +1,4 @@
-// spec: {"c":16,"epilogue":[{"op":"bias"},{"op":"relu"}],"h":16,"kind":"winograd_output","m":4,"n":2,"o":16,"pool":true,"tn":1,"w":16}
+// spec: {"c":16,"epilogue":[{"op":"bias"},{"op":"relu"}],"h":16,"kind":"winograd_output","m":4,"n":2,"o":16,"pool":"max","tn":1,"w":16}
 // winograd_output F(4,3)+pool x1: workgroup size 64x1x1, 8x1x1 workgroups, 0 bytes of workgroup memory
 // bindings: mt:read:f32, ep0_bias:read:f32, y:read_write:f32
 // winograd_output F(4,3) 2x16x16x16 + maxpool
