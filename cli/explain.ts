@@ -3,7 +3,7 @@
 // Prints the layer table (shapes, parameters, FLOPs), the parameter count, the IR, the kernel
 // plan (fused ops, shapes, FLOPs, bytes, tiles) and the memory plan's peak.
 import { printGraph } from "../compiler/ir.ts";
-import { lower } from "../compiler/lower.ts";
+import { lower, valueShape } from "../compiler/lower.ts";
 import { emitKernel } from "../compiler/kernels/mod.ts";
 import { applyPrecision } from "../compiler/precision.ts";
 import { forwardGraph, paramCount, trainGraph } from "../dsl/mod.ts";
@@ -70,7 +70,7 @@ await main(async () => {
         i,
         k.name,
         k.spec.kind + f16,
-        g.nodes[k.output].shape.join("x"),
+        valueShape(plan, k.output).join("x"),
         human(e.flops),
         bytes(e.bytes),
         e.workgroups.join("x"),

@@ -1,7 +1,9 @@
 // Lowering: IR graph -> ordered list of kernels. Each non-leaf node either folds into the
 // kernel that produces one of its inputs (its primitive's `fold` rule: an epilogue op, or a pool
-// into the conv before it) or starts the kernel(s) of its own (its primitive's `lower`). Kernels
-// run in the order of their last node, which keeps the graph's topological order.
+// into the conv before it) or starts the kernel(s) of its own (its primitive's `lower`; several
+// for a conv run by Winograd, which pass scratch values between them). Kernels run in the order
+// of their last node, which keeps the graph's topological order; kernels whose output nothing
+// reads are dropped (an f16 weight copy that only a Winograd filter transform bypassed).
 import type { Graph, Node } from "./ir.ts";
 import { defOf, liveNodes, users } from "./ir.ts";
 import { kernelOf } from "./kernels/mod.ts";
@@ -14,7 +16,9 @@ import type {
 } from "./kernels/spec.ts";
 import { isFoldable } from "./ops/epilogues.ts";
 import type { Prim } from "./ops/mod.ts";
+import type { Scratch } from "./ops/types.ts";
 import { epilogueOp } from "./ops/util.ts";
+import type { WinogradChoice } from "./kernels/winograd_chain.ts";
 
 export interface PlannedKernel {
   /** `layer:op+op+...`, the name used in errors, `explain` and timings. */
@@ -23,10 +27,19 @@ export interface PlannedKernel {
   spec: KernelSpec;
   /** Value ids bound as inputs, in binding order (main inputs, then epilogue extras). */
   inputs: number[];
-  /** Value id written. */
+  /** Value id written: a graph value, or a scratch value (KernelPlan.scratch). */
   output: number;
   /** Primitives fused into this kernel, in order. */
   ops: Prim[];
+  /** Which of its node's kernels this is, where the node has several (a Winograd chain). */
+  step?: string;
+}
+
+/** A value only a node's own kernels pass between them (ids after the graph's nodes). */
+export interface ScratchValue {
+  /** `layer:op/name`, for `explain`. */
+  name: string;
+  elems: number;
 }
 
 export interface KernelPlan {
@@ -36,12 +49,29 @@ export interface KernelPlan {
   alias: Map<number, number>;
   /** Values stored as f16 (compiler/precision.ts); empty under f32. */
   half: ReadonlySet<number>;
+  /** Scratch values by id (f32, never read back). */
+  scratch: ReadonlyMap<number, ScratchValue>;
+}
+
+/** Elements of a value of the plan: a graph value's shape, or a scratch value's size. */
+export function valueElems(p: KernelPlan, v: number): number {
+  const s = p.scratch.get(v);
+  return s ? s.elems : p.graph.nodes[v].shape.reduce((a, b) => a * b, 1);
+}
+
+/** A value's shape for printing: the graph's, or `[elems]` of a scratch value. */
+export function valueShape(p: KernelPlan, v: number): readonly number[] {
+  const s = p.scratch.get(v);
+  return s ? [s.elems] : p.graph.nodes[v].shape;
 }
 
 /** Tile choice per GEMM shape (see kernels/tiles.ts); injected so lowering stays pure. Each
  *  gets the kernel's spec as lowered, less its tile (and before folds add epilogue ops), so a
  *  tuning table (compiler/tuning.ts) can key on the spec itself. */
 export interface TilePolicy {
+  /** The algorithm of a 3x3, pad-1 conv (forward, or the input gradient with flip): Winograd
+   *  with the returned choice, or the direct conv (undefined) with `conv`'s tile. */
+  winograd(d: Omit<ConvSpec, "tile">): WinogradChoice | undefined;
   conv(d: Omit<ConvSpec, "tile">): GemmTile;
   convGradWeight(d: Omit<ConvGradWeightSpec, "tile">): GemmTile;
   matmul(d: Omit<MatmulSpec, "tile">): GemmTile;
@@ -78,6 +108,7 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
   /** The draft whose output is value v (only while v may still be extended). */
   const producer = new Map<number, Draft>();
   const drafts: { at: number; d: Draft }[] = [];
+  const scratch = new Map<number, ScratchValue>();
 
   const live = liveNodes(g, Object.values(g.outputs));
   /** Whether value v's producer may take one more fold: v has no other reader and is no
@@ -110,36 +141,57 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
       alias.set(n.id, root(n.inputs[0]));
       continue;
     }
-    for (const { spec, inputs } of r) {
-      const d: Draft = {
-        layer: n.layer,
-        spec,
-        inputs: inputs.map(root),
-        output: n.id,
-        ops: [n.op],
-      };
+    // The node's scratch values, by name: ids after the graph's, sized by their writer.
+    const own = new Map<string, number>();
+    const idOf = (x: number | Scratch): number => {
+      if (typeof x === "number") return root(x);
+      const id = own.get(x.scratch);
+      if (id === undefined) throw new Error(`lower: ${n.op} reads scratch ${x.scratch} unwritten`);
+      return id;
+    };
+    const mine: Draft[] = [];
+    for (const { spec, inputs, output, step } of r) {
+      const ins = inputs.map(idOf);
+      let out = n.id;
+      if (output) {
+        out = g.nodes.length + scratch.size;
+        const elems = kernelOf(spec).storage(spec).at(-1)!.elems;
+        scratch.set(out, { name: `${n.layer}:${n.op}/${output.scratch}`, elems });
+        own.set(output.scratch, out);
+      }
+      const d: Draft = { layer: n.layer, spec, inputs: ins, output: out, ops: [n.op], step };
       drafts.push({ at: n.id, d });
-      if (r.length === 1) producer.set(n.id, d);
+      mine.push(d);
     }
+    // Folds go into the node's one kernel that writes its value (concat has several).
+    const writers = mine.filter((d) => d.output === n.id);
+    if (writers.length === 1) producer.set(n.id, writers[0]);
   }
   drafts.sort((a, b) => a.at - b.at);
+  // Kernels whose output nothing reads and no output names: dropped, last first.
+  const needed = new Set([...outputs].map(root));
+  const kept = drafts.map(({ d }) => d).reverse().filter((d) => {
+    if (!needed.has(root(d.output))) return false;
+    for (const v of d.inputs) needed.add(root(v));
+    return true;
+  }).reverse();
   const half = opts.half ?? new Set<number>();
-  const kernels = drafts.map(({ d }) => {
+  const kernels = kept.map((d) => {
     const f16 = [...d.inputs, d.output].flatMap((v, i) => half.has(root(v)) ? [i] : []);
     return {
       ...d,
       spec: Object.freeze(f16.length ? { ...d.spec, f16 } : d.spec) as KernelSpec,
-      name: `${d.layer}:${d.ops.join("+")}`,
+      name: `${d.layer}:${d.ops.join("+")}${d.step ? `/${d.step}` : ""}`,
     };
   });
-  return { graph: g, kernels, alias, half };
+  return { graph: g, kernels, alias, half, scratch };
 }
 
 /** One line per kernel: name, kind, output shape. */
 export function printPlan(p: KernelPlan): string {
   return p.kernels.map((k, i) => {
-    const out = p.graph.nodes[k.output];
     const tile = "tile" in k.spec ? ` tile=${JSON.stringify(k.spec.tile)}` : "";
-    return `#${i} ${k.name} ${k.spec.kind} -> %${k.output}:[${out.shape.join(",")}]${tile}`;
+    const shape = valueShape(p, k.output).join(",");
+    return `#${i} ${k.name} ${k.spec.kind} -> %${k.output}:[${shape}]${tile}`;
   }).join("\n") + "\n";
 }

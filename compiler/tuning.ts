@@ -75,6 +75,7 @@ export function withTuning(policy: TilePolicy, table: TuningTable | undefined): 
   const pick = (q: TileQuery, own: () => GemmTile): GemmTile =>
     table.entries[shapeKey(q)]?.tile ?? own();
   return {
+    winograd: (q) => policy.winograd(q),
     conv: (q) => pick(q, () => policy.conv(q)),
     convGradWeight: (q) => pick(q, () => policy.convGradWeight(q)),
     matmul: (q) => pick(q, () => policy.matmul(q)),

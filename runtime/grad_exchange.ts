@@ -84,7 +84,7 @@ export class GradientExchange {
   async run(
     head: (enc: GPUCommandEncoder) => void,
     tail: (enc: GPUCommandEncoder) => void,
-    opts: { timing?: Timing; overlap?: boolean; what: string },
+    opts: { timing?: Timing; overlap?: boolean; what: string; only?: (i: number) => boolean },
   ): Promise<StepBreakdown> {
     return opts.overlap === false
       ? await this.sequential(head, tail, opts)
@@ -94,7 +94,7 @@ export class GradientExchange {
   private async overlapped(
     head: (enc: GPUCommandEncoder) => void,
     tail: (enc: GPUCommandEncoder) => void,
-    opts: { timing?: Timing; what: string },
+    opts: { timing?: Timing; what: string; only?: (i: number) => boolean },
   ): Promise<StepBreakdown> {
     const dev = this.ex.device, n = this.buckets.length;
     const mapped: Promise<void>[] = [];
@@ -103,7 +103,7 @@ export class GradientExchange {
       const enc = dev.createCommandEncoder();
       if (k === 0) head(enc);
       const to = k === n - 1 ? this.ex.kernels.length : b.ready + 1;
-      this.ex.encode(enc, { from, to, timing: opts.timing });
+      this.ex.encode(enc, { from, to, timing: opts.timing, only: opts.only });
       from = to;
       this.copyOut(enc, b);
       if (k === n - 1) tail(enc);
@@ -138,13 +138,13 @@ export class GradientExchange {
   private async sequential(
     head: (enc: GPUCommandEncoder) => void,
     tail: (enc: GPUCommandEncoder) => void,
-    opts: { timing?: Timing; what: string },
+    opts: { timing?: Timing; what: string; only?: (i: number) => boolean },
   ): Promise<StepBreakdown> {
     const dev = this.ex.device;
     let t0 = performance.now();
     const enc = dev.createCommandEncoder();
     head(enc);
-    this.ex.encode(enc, { timing: opts.timing });
+    this.ex.encode(enc, { timing: opts.timing, only: opts.only });
     tail(enc);
     await this.ex.submit(enc, opts.what);
     await dev.queue.onSubmittedWorkDone();

@@ -1,7 +1,8 @@
 // The memory plan: which GPU buffer holds each value. Inputs, parameters and graph outputs get
-// buffers of their own; every other value (activations, cotangents) takes a slot from a pool,
-// reused once the last kernel reading the previous tenant has run. Reshapes alias their input.
-import type { KernelPlan } from "../compiler/lower.ts";
+// buffers of their own; every other value (activations, cotangents, and the scratch values of a
+// Winograd chain: V and M) takes a slot from a pool, reused once the last kernel reading the
+// previous tenant has run. Reshapes alias their input.
+import { type KernelPlan, valueElems } from "../compiler/lower.ts";
 
 export interface Slot {
   bytes: number;
@@ -26,7 +27,7 @@ export function planMemory(p: KernelPlan, persistent: ReadonlySet<number>): Memo
   // 4 bytes an element, 2 for values stored as f16, rounded up to whole 4-byte words (the
   // unit of buffer copies and bindings).
   const bytesOf = (v: number) => {
-    const n = Math.max(1, g.nodes[v].shape.reduce((a, b) => a * b, 1));
+    const n = Math.max(1, valueElems(p, v));
     return p.half.has(v) ? Math.ceil(n / 2) * 4 : n * 4;
   };
   const first = new Map<number, number>(), last = new Map<number, number>();
@@ -50,7 +51,9 @@ export function planMemory(p: KernelPlan, persistent: ReadonlySet<number>): Memo
     naive += need;
     const from = first.get(v)!, to = last.get(v)!;
     for (let i = from; i <= Math.min(to, p.kernels.length - 1); i++) liveBytes[i] += need;
-    const pooled = !persistent.has(v) && g.nodes[v].op !== "param" && g.nodes[v].op !== "input";
+    // Scratch values (a Winograd chain's transformed tensors) are pooled like activations.
+    const op = g.nodes[v]?.op;
+    const pooled = !persistent.has(v) && op !== "param" && op !== "input";
     // Free slots whose tenants died before this value is first written.
     for (const [at, ss] of releaseAt) {
       if (at < from) {

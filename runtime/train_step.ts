@@ -12,7 +12,7 @@ import { type Model, type Params, trainGraph } from "../dsl/mod.ts";
 import { size } from "../compiler/ir.ts";
 import type { Graph } from "../compiler/ir.ts";
 import { ROLES } from "../compiler/ops/leaves.ts";
-import { Executor, type PreparedExtra, readBuffer, type Timing } from "./executor.ts";
+import { Executor, paramKernels, type PreparedExtra, readBuffer, type Timing } from "./executor.ts";
 import { findInput, inputId, paramIds, persistentValues } from "./forward.ts";
 import { GradientExchange, type GradientSum, type StepBreakdown } from "./grad_exchange.ts";
 
@@ -77,7 +77,13 @@ export class TrainStep {
   private flag?: GPUBuffer;
   private exchange?: GradientExchange;
 
-  private constructor(readonly model: Model, readonly ex: Executor, readonly opts: TrainOptions) {
+  private constructor(
+    readonly model: Model,
+    readonly ex: Executor,
+    readonly opts: TrainOptions,
+    /** Parameter-only kernels that run in a step's first micro-batch only (accumulation). */
+    private readonly onParams: ReadonlySet<number>,
+  ) {
     this.accumulate = opts.accumulate ?? 1;
     const g = ex.plan.graph;
     this.ids = paramIds(g);
@@ -97,8 +103,15 @@ export class TrainStep {
     );
     const g = p.graph, acc = (opts.accumulate ?? 1) > 1;
     const plan = lower(g, { tiles: opts.tiles, accumulateGrads: acc, half: p.half });
-    const ex = await Executor.create(device, plan, persistentValues(g));
-    const t = new TrainStep(model, ex, opts);
+    // Kernels that read parameters only (f16 weight copies, Winograd filter transforms) run in
+    // the first micro-batch of a step, after the previous step's update, and their outputs
+    // keep their buffers for the others. With one micro-batch they run once per step anyway,
+    // and their outputs stay pooled.
+    const onParams = acc ? paramKernels(plan) : new Set<number>();
+    const keep = persistentValues(g);
+    for (const i of onParams) keep.add(plan.kernels[i].output);
+    const ex = await Executor.create(device, plan, keep);
+    const t = new TrainStep(model, ex, opts, onParams);
     await t.prepare(device, acc);
     return t;
   }
@@ -291,6 +304,8 @@ export class TrainStep {
         enc.copyBufferToBuffer(this.metrics, 0, staging, 4, 8);
       };
       const what = `training step of ${this.model.name}`;
+      // The weights do not change between micro-batches: what is made of them alone is made once.
+      const only = i === 0 ? undefined : (k: number) => !this.onParams.has(k);
       let enc: GPUCommandEncoder;
       if (last && this.exchange) {
         // The summed gradients are back on the GPU; the checks and updates read them.
@@ -298,12 +313,13 @@ export class TrainStep {
           timing: opts.timing,
           overlap: opts.overlap,
           what,
+          only,
         });
         enc = dev.createCommandEncoder();
       } else {
         enc = dev.createCommandEncoder();
         head(enc);
-        this.ex.encode(enc, { timing: opts.timing });
+        this.ex.encode(enc, { timing: opts.timing, only });
         tail(enc);
       }
       if (update) {

@@ -187,22 +187,33 @@ Deno.test("lowering folds each max-pool into its conv in forward plans on CPU ti
     const pools = (p: typeof plain) => p.kernels.filter((k) => k.ops.includes("maxpool"));
     assert.strictEqual(pools(plain).length, 5);
     assert.ok(pools(plain).every((k) => k.spec.kind === "maxpool"));
-    // Every stage but the last folds: its 2x2 maps are too narrow for row segments
-    // ("register" tiles). At 40 the 20-, 10- and 5-pixel rows get odd segments (5), which the
-    // fold grows to 6.
-    const folded = pools(fused).filter((k) => k.spec.kind === "conv");
-    assert.strictEqual(folded.length, 4, `${size}: ${folded.map((k) => k.name)}`);
-    assert.strictEqual(pools(fused)[4].spec.kind, "maxpool");
+    // Every stage folds. The first ends in a direct conv (8 channels): row segments. The
+    // others end in Winograd convs (16 channels and more), whose output transform owns whole
+    // even tiles. Direct only, every stage but the last folds: its 2x2 maps are too narrow for
+    // row segments ("register" tiles); at 40 the 20-, 10- and 5-pixel rows get odd segments
+    // (5), which the fold grows to 6.
+    const folded = pools(fused).filter((k) => k.spec.kind !== "maxpool");
+    assert.strictEqual(folded.length, 5, `${size}: ${folded.map((k) => k.name)}`);
+    assert.deepStrictEqual(
+      folded.map((k) => k.spec.kind),
+      ["conv", "winograd_output", "winograd_output", "winograd_output", "winograd_output"],
+    );
     for (const k of folded) {
       assert.deepStrictEqual(k.ops, ["conv2d", "bias", "relu", "maxpool"], k.name);
-      const spec = k.spec as ConvSpec;
-      assert.strictEqual(spec.pool, "max", k.name);
-      assert.strictEqual(spec.tile.tn % 2, 0, k.name);
+      assert.strictEqual((k.spec as { pool?: string }).pool, "max", k.name);
+      if (k.spec.kind === "conv") assert.strictEqual(k.spec.tile.tn % 2, 0, k.name);
     }
-    assert.strictEqual(fused.kernels.length, plain.kernels.length - folded.length);
+    const directOnly = lower(forwardGraph(m, 2), {
+      tiles: { ...tiles, winograd: () => undefined },
+    });
+    const directFolds = pools(directOnly).filter((k) => k.spec.kind === "conv");
+    assert.strictEqual(directFolds.length, 4);
+    assert.strictEqual(pools(directOnly)[4].spec.kind, "maxpool");
+    assert.ok(directFolds.every((k) => (k.spec as ConvSpec).pool === "max"));
+    assert.strictEqual(directOnly.kernels.length, plain.kernels.length - directFolds.length);
   }
   // Training plans never fold: the backward reads the full-resolution ReLU output.
   const train = lower(trainGraph(configs.E({ width: 8, size: 32, classes: 10 }), 2), { tiles });
-  assert.ok(train.kernels.every((k) => !(k.spec.kind === "conv" && k.spec.pool)));
+  assert.ok(train.kernels.every((k) => !("pool" in k.spec && k.spec.pool)));
   assert.strictEqual(train.kernels.filter((k) => k.spec.kind === "maxpool").length, 5);
 });

@@ -4,6 +4,7 @@
 // workgroup-memory tiles, and split-K where the output is small but K is long.
 import { workgroupTileBytes } from "./gemm.ts";
 import type { GemmTile } from "./spec.ts";
+import { type WinogradChoice, winogradDefaults } from "./winograd_chain.ts";
 
 export interface AdapterTraits {
   /** A CPU implementation: no workgroup memory, big register blocks, 8-wide workgroups. */
@@ -98,6 +99,18 @@ export interface ConvShape {
 /** The tile policy the lowering takes (compiler/lower.ts TilePolicy). */
 export function tilePolicy(t: AdapterTraits) {
   return {
+    winograd(d: ConvShape & { pad: number }): WinogradChoice | undefined {
+      // The untuned rule, from phase 1's kernel tables on llvmpipe (bench/RESULTS.md, "Winograd
+      // kernels against the direct conv", six runs): F(4,3) where both channel counts are 16 or
+      // more on maps of 8 or more (1.3-3x the direct conv there), F(2,3) on smaller maps (a
+      // 4x4 tile on a 2x2 map is three quarters padding); the direct conv for the first layer
+      // and wherever C or O is below 16 (the transforms cost about what the multiplies save:
+      // 0.8-2.2x, mixed). The split chain: the fused forms lost on llvmpipe. GPUs keep the
+      // direct conv's workgroup tiles: the Winograd GEMM has only register tiles so far, and
+      // `deno task tune` measures it against them per shape.
+      if (!t.cpu || d.k !== 3 || d.pad !== 1 || d.c < 16 || d.o < 16) return undefined;
+      return winogradDefaults(d, Math.min(d.h, d.w) >= 8 ? 4 : 2, "split");
+    },
     conv(d: ConvShape): GemmTile {
       // Output pixels (N) assume "same" padding here; the tile only has to be reasonable.
       const m = d.o, n = d.n * d.h * d.w;

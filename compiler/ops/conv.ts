@@ -6,7 +6,9 @@ import type { Layer } from "../../dsl/layers.ts";
 import { convOut } from "../kernels/conv_geometry.ts";
 import type { ConvGradWeightSpec, ConvSpec } from "../kernels/spec.ts";
 import { fmtShape, require, requireRank, ShapeError } from "../shape.ts";
-import type { LayerTable, OpTable } from "./types.ts";
+import type { Graph } from "../ir.ts";
+import { choiceOptions, winogradChain, type WinogradChoice } from "../kernels/winograd_chain.ts";
+import type { LayerTable, Lowered, OpTable } from "./types.ts";
 import { floats, nchw, numel, positive, zerosLike } from "./util.ts";
 
 /** x[N,C,H,W] * w[O,C,k,k] -> [N,O,H,W]; stride 1; `flip` reads w as the spatially flipped
@@ -38,6 +40,55 @@ function weightAt(
   return flip
     ? w[((c * O + o) * k + (k - 1 - ky)) * k + (k - 1 - kx)]
     : w[((o * C + c) * k + ky) * k + kx];
+}
+
+/** Winograd's F(m x m, 3 x 3) serves 3x3 convs with padding 1 (VGG's, and their input
+ *  gradients, whose padding k - 1 - pad is 1 again); the tile policy decides whether it runs. */
+const winogradApplies = (q: { k: number; pad: number }) => q.k === 3 && q.pad === 1;
+
+/** The f32 weight behind a conv's weight input: under `--precision f16` the conv reads an f16
+ *  copy (compiler/precision.ts), but the filter transform reads the master weight, so that U
+ *  holds the transform of the exact weight rather than spread the copy's rounding over alpha^2
+ *  values (the copy is then read by nothing and dropped from the plan). */
+function masterWeight(g: Graph, w: number): number {
+  const n = g.nodes[w];
+  return n.op === "half" ? n.inputs[0] : w;
+}
+
+/** A conv run by Winograd: its chain's kernels (compiler/kernels/winograd_chain.ts) with the
+ *  transformed tensors U, V and M as scratch values. The filter transform reads only the
+ *  weight, so the runtime runs it once per weight update (runtime/executor.ts paramKernels);
+ *  the last kernel writes the conv's value and takes its folds (epilogue, pool). */
+function winogradLowering(
+  x: number,
+  w: number,
+  q: Omit<ConvSpec, "tile">,
+  choice: WinogradChoice,
+): Lowered[] {
+  const chain = winogradChain(
+    {
+      m: choice.m,
+      n: q.n,
+      c: q.c,
+      h: q.h,
+      w: q.w,
+      o: q.o,
+      flip: q.flip,
+      epilogue: [],
+      variant: choice.variant,
+    },
+    choiceOptions(choice),
+  );
+  const operand = (b: string) => b === "x" ? x : b === "wt" ? w : { scratch: b };
+  return chain.steps.map(({ spec, buffers }) => {
+    const out = buffers.at(-1)!;
+    return {
+      spec,
+      inputs: buffers.slice(0, -1).map(operand),
+      ...(out === "y" ? {} : { output: { scratch: out } }),
+      step: spec.kind,
+    };
+  });
 }
 
 export const prims: Pick<OpTable, "conv2d" | "conv2d_grad_weight"> = {
@@ -104,7 +155,9 @@ export const prims: Pick<OpTable, "conv2d" | "conv2d_grad_weight"> = {
         flip: n.attrs.flip,
         epilogue: [],
       };
-      return [{ spec: { ...q, tile: cx.tiles.conv(q) }, inputs: n.inputs }];
+      const choice = winogradApplies(q) ? cx.tiles.winograd(q) : undefined;
+      if (!choice) return [{ spec: { ...q, tile: cx.tiles.conv(q) }, inputs: n.inputs }];
+      return winogradLowering(n.inputs[0], masterWeight(cx.graph, n.inputs[1]), q, choice);
     },
     storage: { half: true, halfWeights: true },
     flops: (n, [x]) => 2 * numel(n.shape) * x[1] * n.attrs.k ** 2,

@@ -104,15 +104,23 @@ export const prims: Pick<OpTable, "maxpool" | "maxpool_grad"> = {
 // ---- The pool fold -----------------------------------------------------------------------------
 
 /** A 2x2 pool folds into the conv that produces its input when the conv runs the "direct"
- *  row-segment tile (CPU adapters), its epilogue is at most bias and ReLU, and nothing else
+ *  row-segment tile (CPU adapters) or by Winograd (into the output transform), its epilogue is
+ *  at most bias and ReLU, and nothing else
  *  reads the full-resolution map (the engine checks that). In a training graph the backward
  *  reads that map (ReLU mask, pool argmax), so only forward plans fold. The pooled kernel owns
  *  whole 2x2 windows: two rows (bk, for "direct"), and an odd segment (a 5-, 7- or 20-pixel
  *  row split evenly) grows by one pixel, as many invocations per workgroup as before. */
 export function poolFold(spec: KernelSpec, pool: "max" | "avg"): KernelSpec | undefined {
+  const plain = (e: readonly EpilogueOp[]) => e.every((e) => e.op === "bias" || e.op === "relu");
+  // A Winograd conv's last kernel owns whole m x m output tiles, and m is even: every 2x2 window
+  // lies in one tile, whatever the GEMM's tile (compiler/kernels/winograd.ts emitTileOutput).
+  if (
+    (spec.kind === "winograd_output" || (spec.kind === "winograd_gemm" && spec.output === "y")) &&
+    !spec.pool && plain(spec.epilogue)
+  ) return { ...spec, pool };
   if (
     spec.kind !== "conv" || spec.pool || spec.flip || spec.tile.variant !== "direct" ||
-    !spec.epilogue.every((e) => e.op === "bias" || e.op === "relu")
+    !plain(spec.epilogue)
   ) return undefined;
   const t: GemmTile = spec.tile, tn = t.tn + (t.tn % 2);
   return { ...spec, tile: { ...t, bk: 2, tn, bn: (t.bn / t.tn) * tn }, pool };

@@ -37,10 +37,22 @@ export interface LowerContext {
   readonly accumulate: boolean;
 }
 
-/** One kernel a node becomes, and the values bound as its storage inputs, in binding order. */
+/** A value of a node's own kernels that no other node sees (a Winograd chain's transformed
+ *  tensors): named within the node, sized from the spec of the kernel that writes it. The memory
+ *  plan gives it a buffer like any other value. */
+export interface Scratch {
+  scratch: string;
+}
+
+/** One kernel a node becomes: the values bound as its storage inputs, in binding order (graph
+ *  values, or scratch values an earlier kernel of the same node wrote), and what it writes:
+ *  the node's value, or one of the node's scratch values. */
 export interface Lowered {
   spec: KernelSpec;
-  inputs: readonly number[];
+  inputs: readonly (number | Scratch)[];
+  output?: Scratch;
+  /** Names the kernel among the node's kernels (`conv2d/winograd_gemm`). */
+  step?: string;
 }
 
 /** Kernels, a view of the input's buffer (reshape), or nothing to run (graph leaves). */
