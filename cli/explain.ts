@@ -1,7 +1,8 @@
 // deno task explain NET [--width N] [--size N] [--classes N] [--channels N] [--batch N] [--train]
 //   [--precision f32|f16]
 // Prints the layer table (shapes, parameters, FLOPs), the parameter count, the IR, the kernel
-// plan (fused ops, shapes, FLOPs, bytes, tiles) and the memory plan's peak.
+// plan (fused ops, shapes, FLOPs, bytes, tiles), each convolution's algorithm (direct or
+// Winograd) and the memory plan's peak.
 import { printGraph } from "../compiler/ir.ts";
 import { lower, valueShape } from "../compiler/lower.ts";
 import { emitKernel } from "../compiler/kernels/mod.ts";
@@ -9,6 +10,8 @@ import { applyPrecision } from "../compiler/precision.ts";
 import { forwardGraph, paramCount, trainGraph } from "../dsl/mod.ts";
 import { persistentValues } from "../runtime/forward.ts";
 import { planMemory } from "../runtime/memory.ts";
+import { paramKernels } from "../runtime/executor.ts";
+import { convAlgorithms } from "../compiler/algorithms.ts";
 import {
   intFlag,
   loadNet,
@@ -78,7 +81,30 @@ await main(async () => {
       ];
     }),
   ));
-  const mem = planMemory(plan, persistentValues(g));
+  const algos = convAlgorithms(plan);
+  if (algos.length) {
+    console.log(
+      `\nconvolutions (${tiles.name}): algorithm, and FLOPs of the direct conv / of the kernels that run`,
+    );
+    console.log(table(
+      ["layer", "pass", "input", "out", "algorithm", "kernels", "direct FLOPs", "kernel FLOPs"],
+      algos.map((a) => [
+        a.layer,
+        a.pass,
+        `${a.n}x${a.c}x${a.h}x${a.w}`,
+        a.o,
+        a.algorithm,
+        a.kernels.length,
+        human(a.directFlops),
+        human(a.kernels.reduce((s, k) => s + emitKernel(k.spec).flops, 0)),
+      ]),
+    ));
+  }
+  // As the runners keep them: the forward's parameter-only kernels (f16 weight copies, Winograd
+  // filter transforms) write buffers of their own, made once per setParams.
+  const keep = persistentValues(g);
+  if (!v.train) { for (const i of paramKernels(plan)) keep.add(plan.kernels[i].output); }
+  const mem = planMemory(plan, keep);
   console.log(
     `\nmemory plan: peak ${bytes(mem.peakBytes)} in ${mem.slots.length} buffers ` +
       `(no reuse: ${bytes(mem.naiveBytes)}; live-value lower bound: ${bytes(mem.liveBoundBytes)})`,

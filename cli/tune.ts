@@ -1,11 +1,15 @@
 // deno task tune NET [--width N] [--size N] [--classes N] [--channels N] [--batch N] [--train]
-//   [--out FILE] [--quick]
+//   [--out FILE] [--quick] [--no-winograd]
 // The autotuner. Collects every distinct GEMM-like kernel (conv, conv_grad_weight, matmul) of the
 // net's forward pass (with --train, of the whole training step), tries the candidate tiles that
-// suit this adapter (compiler/tuning.ts), rejects those whose output differs from the default
-// tile's, times the rest with GPU timestamps (wall time where the adapter has none), and writes
-// the shapes where a candidate beat the default to tuning/<adapter-key>.json (merged into what
-// the file already holds). openGpu() (cli/gpu.ts) reads that file, so every command uses it.
+// suit this adapter (compiler/tuning.ts) and, for 3x3 pad-1 convs and weight gradients, the
+// Winograd chains (each timed as the sum of its kernels per batch; the filter transform counted
+// once per step with --train, not at all for the forward, which makes it once per setParams),
+// rejects those whose output differs from the direct default tile's by more than the candidate's
+// tolerance, times the rest with GPU timestamps (wall time where the adapter has none), and writes
+// the shapes where a candidate beat the policy's own choice to tuning/<adapter-key>.json (merged
+// into what the file already holds; a tuned conv records its algorithm, direct or Winograd).
+// openGpu() (cli/gpu.ts) reads that file, so every command uses it.
 import { dirname } from "node:path";
 import { lower } from "../compiler/lower.ts";
 import { tilePolicy } from "../compiler/kernels/tiles.ts";
@@ -19,10 +23,14 @@ import {
   type TuningEntry,
   type TuningTable,
 } from "../compiler/tuning.ts";
-import { candidateTiles } from "../compiler/tuning_candidates.ts";
+import {
+  candidateTiles,
+  winogradCandidates,
+  winogradGradCandidates,
+} from "../compiler/tuning_candidates.ts";
 import { forwardGraph, trainGraph } from "../dsl/mod.ts";
 import { describeAdapter, getAdapter, getAdapterTraits, getDevice } from "../runtime/device.ts";
-import { describeShape, tableText, tuneShape } from "../runtime/tuner.ts";
+import { describeShape, fmtTrial, tableText, tuneShape } from "../runtime/tuner.ts";
 import { intFlag, loadNet, main, parse, UsageError, variantOf, variantOptions } from "./common.ts";
 
 await main(async () => {
@@ -32,6 +40,7 @@ await main(async () => {
     train: { type: "boolean" },
     out: { type: "string" },
     quick: { type: "boolean" },
+    "no-winograd": { type: "boolean" },
   });
   const m = await loadNet(positionals[0], variantOf(v));
   const batch = intFlag(v.batch, "batch", 1)!;
@@ -43,7 +52,12 @@ await main(async () => {
   const key = adapterKey(info);
   const out = v.out ?? new URL(`../tuning/${key}.json`, import.meta.url).pathname;
   const g = v.train ? trainGraph(m, batch) : forwardGraph(m, batch);
-  const plan = lower(g, { tiles: tilePolicy(traits) });
+  // Every conv as the direct kernel, to collect the shapes; the policy's own algorithm per
+  // shape is asked below.
+  const policy = tilePolicy(traits);
+  const plan = lower(g, {
+    tiles: { ...policy, winograd: () => undefined, winogradGradWeight: () => undefined },
+  });
   const shapes = new Map<string, { spec: TunableSpec; kernels: string[] }>();
   for (const k of plan.kernels) {
     if (!isTunable(k.spec)) continue;
@@ -71,20 +85,43 @@ await main(async () => {
     i++;
     console.log(`[${i}/${shapes.size}] ${describeShape(spec)}: ${kernels.join(", ")}`);
     const tiles = candidateTiles(spec, traits);
+    const wino = v["no-winograd"]
+      ? []
+      : spec.kind === "conv"
+      ? winogradCandidates(spec, traits)
+      : winogradGradCandidates(spec);
+    const own = spec.kind === "conv"
+      ? policy.winograd(spec)
+      : spec.kind === "conv_grad_weight"
+      ? policy.winogradGradWeight(spec)
+      : undefined;
     const r = await tuneShape(device, spec, v.quick ? tiles.slice(0, 6) : tiles, {
       log: (l) => console.log(l),
       rounds: v.quick ? 1 : 6,
+      winograd: v.quick ? wino.slice(0, 3) : wino,
+      defaultWinograd: own,
+      filterRuns: v.train ? 1 : 0,
     });
     before += r.defaultMs * kernels.length;
     after += r.best.ms! * kernels.length;
     delete entries[sk];
-    if (r.best.tile !== spec.tile) {
+    if (r.best !== r.default) {
       const round = (x: number) => Number(x.toFixed(4));
+      // The direct tile to keep: the best direct trial's when Winograd won (the GPU plans and
+      // tests still run the direct kernel of this shape with it).
+      const direct = r.best.winograd ? spec.tile : r.best.tile;
       entries[sk] = {
-        tile: r.best.tile,
+        tile: direct,
         default: spec.tile,
         defaultMs: round(r.defaultMs),
         tunedMs: round(r.best.ms!),
+        ...(wino.length || own
+          ? {
+            algorithm: r.best.winograd ? "winograd" as const : "direct" as const,
+            ...(r.best.winograd ? { winograd: r.best.winograd } : {}),
+            defaultChoice: fmtTrial(r.default),
+          }
+          : {}),
         kernels,
       };
     }
@@ -100,7 +137,7 @@ await main(async () => {
   const tuned = Object.keys(entries).length;
   console.log(
     `\nGEMM kernels per ${v.train ? "step" : "pass"}: ${before.toFixed(2)} ms with the ` +
-      `default tiles, ${after.toFixed(2)} ms tuned (${(before / after).toFixed(2)}x); ` +
+      `policy's own choices, ${after.toFixed(2)} ms tuned (${(before / after).toFixed(2)}x); ` +
       `${tuned} tuned shape(s) in ${out} (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
   );
 });

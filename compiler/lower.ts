@@ -18,7 +18,7 @@ import { isFoldable } from "./ops/epilogues.ts";
 import type { Prim } from "./ops/mod.ts";
 import type { Scratch } from "./ops/types.ts";
 import { epilogueOp } from "./ops/util.ts";
-import type { WinogradChoice } from "./kernels/winograd_chain.ts";
+import type { WinogradChoice, WinogradGradChoice } from "./kernels/winograd_chain.ts";
 
 export interface PlannedKernel {
   /** `layer:op+op+...`, the name used in errors, `explain` and timings. */
@@ -31,6 +31,8 @@ export interface PlannedKernel {
   output: number;
   /** Primitives fused into this kernel, in order. */
   ops: Prim[];
+  /** The node whose lowering made the kernel (its first op; folds add the others). */
+  node: number;
   /** Which of its node's kernels this is, where the node has several (a Winograd chain). */
   step?: string;
 }
@@ -73,6 +75,9 @@ export interface TilePolicy {
    *  with the returned choice, or the direct conv (undefined) with `conv`'s tile. */
   winograd(d: Omit<ConvSpec, "tile">): WinogradChoice | undefined;
   conv(d: Omit<ConvSpec, "tile">): GemmTile;
+  /** The algorithm of a 3x3, pad-1 conv's weight gradient: Winograd's F(3 x 3, m x m) with the
+   *  returned choice, or the direct kernel (undefined) with `convGradWeight`'s tile. */
+  winogradGradWeight(d: Omit<ConvGradWeightSpec, "tile">): WinogradGradChoice | undefined;
   convGradWeight(d: Omit<ConvGradWeightSpec, "tile">): GemmTile;
   matmul(d: Omit<MatmulSpec, "tile">): GemmTile;
 }
@@ -159,7 +164,15 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
         scratch.set(out, { name: `${n.layer}:${n.op}/${output.scratch}`, elems });
         own.set(output.scratch, out);
       }
-      const d: Draft = { layer: n.layer, spec, inputs: ins, output: out, ops: [n.op], step };
+      const d: Draft = {
+        layer: n.layer,
+        spec,
+        inputs: ins,
+        output: out,
+        ops: [n.op],
+        node: n.id,
+        step,
+      };
       drafts.push({ at: n.id, d });
       mine.push(d);
     }

@@ -1,8 +1,9 @@
-// Tuned tiles. The autotuner (runtime/tuner.ts, `deno task tune`) times candidate tiles
-// (compiler/tuning_candidates.ts) for every GEMM-like kernel of a net on one adapter and writes
-// the winners to tuning/<adapter-key>.json, which ships with the repository so users do not pay
-// the tuning time. Here: the table's format, its keys (derived mechanically from the spec), and
-// the policy wrapper the lowering takes.
+// Tuned tiles and algorithms. The autotuner (runtime/tuner.ts, `deno task tune`) times candidate
+// tiles (compiler/tuning_candidates.ts) for every GEMM-like kernel of a net on one adapter, and
+// for each 3x3 pad-1 conv and weight gradient the Winograd chains against the direct kernel, and
+// writes the winners to tuning/<adapter-key>.json, which ships with the repository so users do
+// not pay the tuning time. Here: the table's format, its keys (derived mechanically from the
+// spec), and the policy wrapper the lowering takes.
 import { UserError } from "./errors.ts";
 import {
   canonicalJson,
@@ -12,6 +13,12 @@ import {
   type MatmulSpec,
 } from "./kernels/spec.ts";
 import type { TilePolicy } from "./lower.ts";
+import {
+  WINOGRAD_VARIANTS,
+  type WinogradChoice,
+  type WinogradGradChoice,
+} from "./kernels/winograd_chain.ts";
+import { TILES } from "./winograd/transforms.ts";
 
 /** The kernels that take a tile. */
 export type TunableSpec = ConvSpec | ConvGradWeightSpec | MatmulSpec;
@@ -49,17 +56,25 @@ export function adapterKey(a: AdapterId): string {
 }
 
 export interface TuningEntry {
-  /** The tile to use, and the policy's own tile it beat, with their measured ms per dispatch. */
+  /** The direct kernel's tile to use, and the policy's own tile, with the measured ms per
+   *  dispatch of the choice and of the policy's own choice (for a Winograd chain, the sum of its
+   *  kernels per batch). */
   tile: GemmTile;
   default: GemmTile;
   defaultMs: number;
   tunedMs: number;
+  /** Format 2, 3x3 pad-1 conv and conv_grad_weight: the algorithm measured fastest, which
+   *  overrides the policy's rule ("direct": the tile above), and for Winograd its chain. */
+  algorithm?: "direct" | "winograd";
+  winograd?: WinogradChoice | WinogradGradChoice;
+  /** What the policy's own choice was, in words (readers of the file). */
+  defaultChoice?: string;
   /** Where the shape was met (plan kernel names), for readers of the file. */
   kernels: string[];
 }
 
 export interface TuningTable {
-  format: typeof TUNING_FORMAT;
+  format: typeof TUNING_FORMAT | typeof TUNING_FORMAT_1;
   adapter: AdapterId & { key: string };
   /** How the table was measured (the tune command line, the clock). */
   source: string;
@@ -67,15 +82,26 @@ export interface TuningTable {
   entries: Record<string, TuningEntry>;
 }
 
-export const TUNING_FORMAT = "vgg-wgsl-tuning-1";
+/** Format 2 adds the algorithm of 3x3 pad-1 convs and weight gradients (Winograd or direct).
+ *  Format 1 tables (tiles only) still load: their entries leave the algorithm to the policy. */
+export const TUNING_FORMAT = "vgg-wgsl-tuning-2";
+export const TUNING_FORMAT_1 = "vgg-wgsl-tuning-1";
 
-/** The policy with the table's tiles where it lists the shape, the policy's own elsewhere. */
+/** The policy with the table's tiles and algorithms where it lists the shape, the policy's own
+ *  elsewhere. */
 export function withTuning(policy: TilePolicy, table: TuningTable | undefined): TilePolicy {
   if (!table) return policy;
   const pick = (q: TileQuery, own: () => GemmTile): GemmTile =>
     table.entries[shapeKey(q)]?.tile ?? own();
+  /** The table's algorithm for q where it measured one, else the policy's. */
+  const algorithm = <C>(q: TileQuery, own: () => C | undefined): C | undefined => {
+    const e = table.entries[shapeKey(q)];
+    if (!e?.algorithm) return own();
+    return e.algorithm === "winograd" ? e.winograd as C : undefined;
+  };
   return {
-    winograd: (q) => policy.winograd(q),
+    winograd: (q) => algorithm(q, () => policy.winograd(q)),
+    winogradGradWeight: (q) => algorithm(q, () => policy.winogradGradWeight(q)),
     conv: (q) => pick(q, () => policy.conv(q)),
     convGradWeight: (q) => pick(q, () => policy.convGradWeight(q)),
     matmul: (q) => pick(q, () => policy.matmul(q)),
@@ -100,6 +126,25 @@ export function tileProblems(t: GemmTile): string[] {
   return p;
 }
 
+/** What is wrong with an entry's algorithm (empty when nothing). */
+function winogradProblems(e: TuningEntry): string[] {
+  if (e.algorithm === undefined || e.algorithm === "direct") return [];
+  if (e.algorithm !== "winograd") return [`unknown algorithm ${JSON.stringify(e.algorithm)}`];
+  const w = e.winograd;
+  if (!w || typeof w !== "object") return ["winograd without its choice"];
+  const p: string[] = [];
+  if (!(TILES as readonly number[]).includes(w.m)) {
+    p.push(`tile F(${w.m},3) is not one of ${TILES}`);
+  }
+  p.push(...tileProblems(w.tile).map((x) => `GEMM tile: ${x}`));
+  if (!Number.isInteger(w.inputTiles) || w.inputTiles < 1) p.push("inputTiles must be >= 1");
+  if ("variant" in w) {
+    if (!WINOGRAD_VARIANTS.includes(w.variant)) p.push(`unknown variant ${w.variant}`);
+    if (w.outputTiles !== 1 && w.outputTiles !== 4) p.push("outputTiles must be 1 or 4");
+  } else if (!Number.isInteger(w.slices) || w.slices < 1) p.push("slices must be >= 1");
+  return p;
+}
+
 /** The shipped tables' folder. */
 export const TUNING_DIR = new URL("../tuning/", import.meta.url);
 
@@ -108,11 +153,15 @@ export function checkTable(t: TuningTable, where: string): TuningTable {
   const fail = (m: string) => {
     throw new TuningError(`${where}: ${m}`);
   };
-  if (t?.format !== TUNING_FORMAT) fail(`format is not ${TUNING_FORMAT}`);
+  if (t?.format !== TUNING_FORMAT && t?.format !== TUNING_FORMAT_1) {
+    fail(`format is not ${TUNING_FORMAT} (nor ${TUNING_FORMAT_1})`);
+  }
   if (typeof t.entries !== "object" || !t.entries) fail("no entries object");
   for (const [key, e] of Object.entries(t.entries)) {
     const problems = tileProblems(e?.tile);
     if (problems.length) fail(`tile of ${key}: ${problems.join("; ")}`);
+    const w = winogradProblems(e);
+    if (w.length) fail(`algorithm of ${key}: ${w.join("; ")}`);
   }
   return t;
 }

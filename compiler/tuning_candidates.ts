@@ -1,10 +1,20 @@
 // The candidate tiles the autotuner (runtime/tuner.ts, `deno task tune`) tries for a GEMM-like
 // kernel on an adapter: the policy's own first, then the variants that suit the adapter (register
-// and "direct" blocks on CPU rasterizers, workgroup-memory and split-K tiles on GPUs).
+// and "direct" blocks on CPU rasterizers, workgroup-memory and split-K tiles on GPUs); and for a
+// 3x3 pad-1 conv or weight gradient, the Winograd chains worth timing against them.
 import { convDims, convGradWeightDims } from "./kernels/conv_geometry.ts";
 import { workgroupTileBytes } from "./kernels/gemm.ts";
 import { canonicalJson, type GemmTile } from "./kernels/spec.ts";
 import type { AdapterTraits } from "./kernels/tiles.ts";
+import {
+  registerTile,
+  type WinogradChoice,
+  winogradDefaults,
+  type WinogradGradChoice,
+  winogradGradDefaults,
+} from "./kernels/winograd_chain.ts";
+import { winogradGeometry } from "./kernels/winograd_spec.ts";
+import type { WinogradTile } from "./winograd/transforms.ts";
 import { tileProblems, type TunableSpec } from "./tuning.ts";
 
 /** The GEMM a kernel is: rows M, columns N, reduction K. */
@@ -156,4 +166,41 @@ export function candidateTiles(s: TunableSpec, t: AdapterTraits): GemmTile[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The Winograd chains the tuner times for a 3x3 pad-1 conv: the split chain of every tile
+ *  (F(6,3) too: its accuracy holds in float32, bench/RESULTS.md), with the GEMM's register block
+ *  at 8 x 16 (the default), 4 x 16 and 8 x 8 for F(2,3) and F(4,3), F(2,3) with one-tile
+ *  transforms where its default takes four as vec4, and the fused chain (input transform in the
+ *  GEMM's loads) of F(2,3) and F(4,3); on GPUs also the fused-output chain (no M stored), which
+ *  lost 3-8x on llvmpipe. Empty for other convs. */
+export function winogradCandidates(s: TunableSpec, t: AdapterTraits): WinogradChoice[] {
+  if (s.kind !== "conv" || s.k !== 3 || s.pad !== 1) return [];
+  const out: WinogradChoice[] = [];
+  for (const m of [2, 4, 6] as WinogradTile[]) {
+    const d = winogradDefaults(s, m, "split");
+    out.push(d);
+    if (m === 6) continue;
+    const { p } = winogradGeometry({ ...s, m });
+    for (const [tm, tn] of [[4, 16], [8, 8]]) {
+      out.push({ ...d, tile: registerTile(s.o, p, Math.min(tm, s.o), tn) });
+    }
+    if (d.inputVec4) out.push({ ...d, inputTiles: 2, inputVec4: false, outputTiles: 1 });
+    out.push(winogradDefaults(s, m, "fused"));
+    if (!t.cpu) out.push(winogradDefaults(s, m, "fused-output"));
+  }
+  const seen = new Set<string>();
+  return out.filter((c) => {
+    const key = canonicalJson(c);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The Winograd weight-gradient chains the tuner times for a 3x3 pad-1 conv_grad_weight:
+ *  F(3 x 3, m x m) for every tile, with its default blocks. Empty for other kernels. */
+export function winogradGradCandidates(s: TunableSpec): WinogradGradChoice[] {
+  if (s.kind !== "conv_grad_weight" || s.k !== 3 || s.pad !== 1) return [];
+  return ([2, 4, 6] as WinogradTile[]).map((m) => winogradGradDefaults(s, m));
 }

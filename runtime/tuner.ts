@@ -1,9 +1,26 @@
-// The autotuner's measurement: for one GEMM-like kernel shape, every candidate tile compiled,
-// its output checked against the default tile's, and the agreeing ones timed (GPU timestamps,
-// wall time where the adapter has none), the finalists interleaved. `deno task tune`
-// (cli/tune.ts) runs it over a net's kernels and writes the table (compiler/tuning.ts).
+// The autotuner's measurement: for one GEMM-like kernel shape, every candidate compiled (the
+// direct kernel's tiles, and for a 3x3 pad-1 conv or weight gradient the Winograd chains), its
+// output checked against the default tile's, and the agreeing ones timed (GPU timestamps, wall
+// time where the adapter has none; a chain as the sum of its kernels), the finalists
+// interleaved. `deno task tune` (cli/tune.ts) runs it over a net's kernels and writes the table
+// (compiler/tuning.ts).
 import { checkLimits, emitKernel, storageSizes } from "../compiler/kernels/mod.ts";
-import type { EmittedKernel, GemmTile } from "../compiler/kernels/spec.ts";
+import {
+  canonicalJson,
+  type EmittedKernel,
+  type GemmTile,
+  type KernelSpec,
+} from "../compiler/kernels/spec.ts";
+import {
+  choiceOptions,
+  type WinogradChain,
+  winogradChain,
+  type WinogradChoice,
+  type WinogradGradChoice,
+  winogradGradWeightChain,
+} from "../compiler/kernels/winograd_chain.ts";
+import { WINOGRAD_TOLERANCE } from "../compiler/winograd/accuracy.ts";
+import type { WinogradTile } from "../compiler/winograd/transforms.ts";
 import { shapeKey, type TunableSpec, type TuningTable } from "../compiler/tuning.ts";
 import { relError } from "./agreement.ts";
 import { pipelineFor, runKernelBindings, timeKernel, type TypedArray } from "./kernel_runner.ts";
@@ -34,8 +51,13 @@ export function bindingData(spec: TunableSpec, seed = 1): TypedArray[] {
 }
 
 export interface Trial {
+  /** The direct kernel's tile; for a Winograd candidate, its GEMM's tile. */
   tile: GemmTile;
-  /** ms per dispatch (best seen), or why the tile was dropped. */
+  /** A Winograd candidate: the conv's chain (or the weight gradient's) instead of the direct
+   *  kernel. */
+  winograd?: WinogradChoice | WinogradGradChoice;
+  /** ms per dispatch of the kernels that run per batch (best seen), or why the tile was
+   *  dropped. */
   ms?: number;
   rejected?: string;
 }
@@ -43,6 +65,8 @@ export interface Trial {
 export interface ShapeResult {
   spec: TunableSpec;
   trials: Trial[];
+  /** The policy's own choice: trials[0] (the spec's tile), or its Winograd default. */
+  default: Trial;
   defaultMs: number;
   best: Trial;
 }
@@ -58,6 +82,25 @@ export interface TuneOptions {
   /** Target GPU time per timed submission, ms (sets the dispatches per submission). */
   targetMs?: number;
   log?: (line: string) => void;
+  /** Winograd candidates of a 3x3 pad-1 conv (WinogradChoice) or weight gradient
+   *  (WinogradGradChoice), timed as the sum of their kernels. */
+  winograd?: readonly (WinogradChoice | WinogradGradChoice)[];
+  /** The policy runs the shape by Winograd by default: this one of `winograd` (compared by
+   *  value) is then the default the others must beat. */
+  defaultWinograd?: WinogradChoice | WinogradGradChoice;
+  /** Runs of the filter transform per timed batch: 1 in training (once per step: the micro
+   *  batch is the step's batch), 0 for inference (once per setParams). Default 1. */
+  filterRuns?: number;
+}
+
+/** How much a Winograd candidate may differ from the direct default's output: its tile's bound
+ *  from the accuracy study (compiler/winograd/accuracy.ts); for a weight gradient at least the
+ *  direct tiles' own AGREEMENT, as the direct reference itself sums its long K in an order of
+ *  its own. */
+export function winogradAgreement(spec: TunableSpec, m: WinogradTile): number {
+  return spec.kind === "conv_grad_weight"
+    ? Math.max(AGREEMENT, WINOGRAD_TOLERANCE[m])
+    : WINOGRAD_TOLERANCE[m];
 }
 
 const outputIndex = (k: EmittedKernel) => {
@@ -65,81 +108,206 @@ const outputIndex = (k: EmittedKernel) => {
   return storage.map((b) => b.access).lastIndexOf("read_write");
 };
 
-/** Tries `tiles` for `spec` (tiles[0] is the default, the reference for outputs and times) and
- *  returns every trial and the fastest that agrees with the default. */
+/** A candidate's kernels: each with its storage arrays by buffer name and its runs per batch. */
+interface Program {
+  steps: { spec: KernelSpec; kernel: EmittedKernel; buffers: string[]; runs: number }[];
+  /** The buffer holding the result. */
+  out: string;
+}
+
+/** The direct kernel over the shape's binding data (buffers named by position). */
+function directProgram(spec: TunableSpec): Program {
+  const k = emitKernel(spec);
+  const n = k.bindings.filter((b) => b.access !== "uniform").length;
+  const buffers = Array.from({ length: n }, (_, i) => `b${i}`);
+  return { steps: [{ spec, kernel: k, buffers, runs: 1 }], out: buffers[outputIndex(k)] };
+}
+
+/** A Winograd candidate's chain over the same data: x and the weight (or the output gradient)
+ *  are the direct kernel's first two bindings, the result its last. */
+function chainProgram(
+  spec: TunableSpec,
+  choice: WinogradChoice | WinogradGradChoice,
+  filterRuns: number,
+): Program {
+  const conv = { m: choice.m, n: 0, c: 0, h: 0, w: 0, o: 0 };
+  let chain: WinogradChain, names: Record<string, string>;
+  if (spec.kind === "conv") {
+    const c = choice as WinogradChoice;
+    chain = winogradChain(
+      { ...conv, ...dims(spec), flip: spec.flip, epilogue: [], variant: c.variant },
+      choiceOptions(c),
+    );
+    names = { x: "b0", wt: "b1", y: "b2" };
+  } else if (spec.kind === "conv_grad_weight") {
+    const { m, ...opts } = choice as WinogradGradChoice;
+    chain = winogradGradWeightChain(
+      { ...conv, m, ...dims(spec), accumulate: spec.accumulate },
+      opts,
+    );
+    names = { x: "b0", g: "b1", dw: "b2" };
+  } else throw new Error(`no Winograd form of ${spec.kind}`);
+  const name = (b: string) => names[b] ?? b;
+  return {
+    steps: chain.steps.map((st) => ({
+      spec: st.spec,
+      kernel: emitKernel(st.spec),
+      buffers: st.buffers.map(name),
+      runs: st.spec.kind === "winograd_filter" ? filterRuns : 1,
+    })),
+    out: "b2",
+  };
+}
+
+const dims = (s: { n: number; c: number; h: number; w: number; o: number }) => ({
+  n: s.n,
+  c: s.c,
+  h: s.h,
+  w: s.w,
+  o: s.o,
+});
+
+/** Runs a program once on copies of `given` (missing buffers zeroed, sized from the kernels'
+ *  bindings); returns every buffer afterwards. */
+async function runProgram(
+  device: GPUDevice,
+  p: Program,
+  given: Record<string, TypedArray>,
+): Promise<Record<string, TypedArray>> {
+  const bufs: Record<string, TypedArray> = { ...given };
+  for (const st of p.steps) {
+    const sizes = storageSizes(st.spec);
+    const arrays = st.buffers.map((b, i) =>
+      bufs[b] ??= sizes[i].type === "f16"
+        ? new Float16Array(sizes[i].elems)
+        : new Float32Array(sizes[i].elems)
+    );
+    const out = await runKernelBindings(device, st.kernel, arrays);
+    st.buffers.forEach((b, i) => bufs[b] = out[i]);
+  }
+  return bufs;
+}
+
+/** ms per batch of a program: each kernel's best time (ms per dispatch) times its runs. */
+function programMs(p: Program, best: number[]): number {
+  return p.steps.reduce((s, st, i) => s + st.runs * best[i], 0);
+}
+
+const sameChoice = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+/** Tries `tiles` for `spec` (tiles[0] is the default, the reference for outputs), and the
+ *  Winograd candidates in `opts.winograd`; returns every trial and the fastest that agrees
+ *  with the reference and beats the policy's own choice. */
 export async function tuneShape(
   device: GPUDevice,
   spec: TunableSpec,
   tiles: readonly GemmTile[],
   opts: TuneOptions = {},
 ): Promise<ShapeResult> {
-  const { finalists = 4, rounds = 6, targetMs = 4 } = opts;
+  const { finalists = 4, rounds = 6, targetMs = 4, filterRuns = 1 } = opts;
   const data = bindingData(spec);
-  const trials: Trial[] = tiles.map((tile) => ({ tile }));
-  const kernels = new Map<Trial, EmittedKernel>();
+  const given = Object.fromEntries(data.map((a, i) => [`b${i}`, a]));
+  const trials: Trial[] = [
+    ...tiles.map((tile) => ({ tile })),
+    ...(opts.winograd ?? []).map((w) => ({ tile: w.tile, winograd: w })),
+  ];
+  const programs = new Map<Trial, Program>();
   const seen = new Set<string>();
   for (const t of trials) {
     try {
-      const k = emitKernel({ ...spec, tile: t.tile });
-      checkLimits(k, device.limits, k.name, storageSizes(spec).map((s) => 4 * s.elems));
-      if (seen.has(k.wgsl)) t.rejected = "same code as an earlier tile";
-      else kernels.set(t, k);
-      seen.add(k.wgsl);
+      const p = t.winograd
+        ? chainProgram(spec, t.winograd, filterRuns)
+        : directProgram({ ...spec, tile: t.tile } as TunableSpec);
+      for (const st of p.steps) {
+        const bytes = storageSizes(st.spec).map((s) => 4 * s.elems);
+        checkLimits(st.kernel, device.limits, st.kernel.name, bytes);
+      }
+      const code = p.steps.map((st) => st.kernel.wgsl).join("\n");
+      if (seen.has(code)) t.rejected = "same code as an earlier candidate";
+      else programs.set(t, p);
+      seen.add(code);
     } catch (e) {
       t.rejected = (e as Error).message.split("\n")[0];
     }
   }
-  if (!kernels.has(trials[0])) {
+  if (!programs.has(trials[0])) {
     throw new Error(`default tile of ${shapeKey(spec)} failed: ${trials[0].rejected}`);
   }
   // Compile them all at once: the driver may use more than one core.
-  await Promise.all([...kernels].map(([t, k]) =>
-    pipelineFor(device, k).catch((e) => {
-      t.rejected = `compile: ${(e as Error).message.split("\n")[0]}`;
-      kernels.delete(t);
-    })
-  ));
-  const outputOf = async (k: EmittedKernel) =>
-    (await runKernelBindings(device, k, data))[outputIndex(k)];
-  const want = await outputOf(kernels.get(trials[0])!);
-  const first = await timeKernel(device, kernels.get(trials[0])!, data, 1, 1);
+  await Promise.all(
+    [...programs].flatMap(([t, p]) =>
+      p.steps.map((st) =>
+        pipelineFor(device, st.kernel).catch((e) => {
+          t.rejected = `compile: ${(e as Error).message.split("\n")[0]}`;
+          programs.delete(t);
+        })
+      )
+    ),
+  );
+  // Each candidate's result on the same data, against the direct default's.
+  const results = new Map<Trial, Record<string, TypedArray>>();
+  for (const [t, p] of programs) results.set(t, await runProgram(device, p, given));
+  const want = results.get(trials[0])![programs.get(trials[0])!.out];
+  const first = await timeKernel(device, programs.get(trials[0])!.steps[0].kernel, data, 1, 1);
   const iters = Math.max(1, Math.min(50, Math.round(targetMs / (first * 1000))));
-  for (const [t, k] of kernels) {
+  const best = new Map<Trial, number[]>();
+  const time = async (t: Trial, repeats: number) => {
+    const p = programs.get(t)!, bufs = results.get(t)!;
+    const prev = best.get(t) ?? p.steps.map(() => Infinity);
+    const now = [];
+    for (const [i, st] of p.steps.entries()) {
+      const arrays = st.buffers.map((b) => bufs[b]);
+      const ms = st.runs ? 1000 * await timeKernel(device, st.kernel, arrays, iters, repeats) : 0;
+      now.push(Math.min(prev[i], ms));
+    }
+    best.set(t, now);
+    t.ms = programMs(p, now);
+  };
+  for (const [t, p] of [...programs]) {
     if (t !== trials[0]) {
-      const e = relError(await outputOf(k), want);
-      if (!(e <= AGREEMENT)) {
-        t.rejected = `output differs from the default's (${e.toExponential(1)})`;
-        kernels.delete(t);
+      const tol = t.winograd ? winogradAgreement(spec, t.winograd.m) : AGREEMENT;
+      const e = relError(results.get(t)![p.out], want);
+      if (!(e <= tol)) {
+        t.rejected = `output differs from the default's (${e.toExponential(1)} > ${tol})`;
+        programs.delete(t);
         continue;
       }
     }
-    t.ms = 1000 * await timeKernel(device, k, data, iters, 3);
+    await time(t, 3);
   }
+  const own = opts.defaultWinograd &&
+    trials.find((t) => t.winograd && sameChoice(t.winograd, opts.defaultWinograd));
+  const dflt = own && programs.has(own) ? own : trials[0];
   // Finalists and the default again, interleaved, so a burst of load elsewhere hits them all.
-  const ranked = [...kernels.keys()].filter((t) => t !== trials[0])
+  const ranked = [...programs.keys()].filter((t) => t !== dflt)
     .sort((a, b) => a.ms! - b.ms!).slice(0, finalists);
-  const final = [trials[0], ...ranked];
-  for (let r = 0; r < rounds; r++) {
-    for (const t of final) {
-      t.ms = Math.min(t.ms!, 1000 * await timeKernel(device, kernels.get(t)!, data, iters, 2));
-    }
-  }
-  const defaultMs = trials[0].ms!;
+  const final = [dflt, ...ranked];
+  for (let r = 0; r < rounds; r++) for (const t of final) await time(t, 2);
+  const defaultMs = dflt.ms!;
   const fastest = ranked.reduce<Trial | undefined>(
     (b, t) => (b && b.ms! <= t.ms! ? b : t),
     undefined,
   );
-  const best = fastest && fastest.ms! < defaultMs * (1 - MIN_GAIN) ? fastest : trials[0];
+  const winner = fastest && fastest.ms! < defaultMs * (1 - MIN_GAIN) ? fastest : dflt;
   opts.log?.(
-    `  ${kernels.size} of ${tiles.length} tiles ran, ${iters} dispatch(es) per timing; ` +
-      `default ${fmtTile(trials[0].tile)} ${defaultMs.toFixed(3)} ms, ` +
-      (best === trials[0]
-        ? `kept${fastest ? ` (next ${fmtTile(fastest.tile)} ${fastest.ms!.toFixed(3)} ms)` : ""}`
-        : `tuned ${fmtTile(best.tile)} ${best.ms!.toFixed(3)} ms (${
-          (defaultMs / best.ms!).toFixed(2)
+    `  ${programs.size} of ${trials.length} candidates ran, ${iters} dispatch(es) per timing; ` +
+      `default ${fmtTrial(dflt)} ${defaultMs.toFixed(3)} ms, ` +
+      (winner === dflt
+        ? `kept${fastest ? ` (next ${fmtTrial(fastest)} ${fastest.ms!.toFixed(3)} ms)` : ""}`
+        : `tuned ${fmtTrial(winner)} ${winner.ms!.toFixed(3)} ms (${
+          (defaultMs / winner.ms!).toFixed(2)
         }x)`),
   );
-  return { spec, trials, defaultMs, best };
+  return { spec, trials, default: dflt, defaultMs, best: winner };
+}
+
+/** A trial in one phrase: the direct tile, or the Winograd tile and chain. */
+export function fmtTrial(t: Trial): string {
+  if (!t.winograd) return fmtTile(t.tile);
+  const w = t.winograd;
+  return "variant" in w
+    ? `winograd F(${w.m},3) ${w.variant} ${w.tile.tm}x${w.tile.tn}`
+    : `winograd F(3,${w.m}) ${w.tile.tm}x${w.tile.tn} /${w.slices}`;
 }
 
 export const fmtTile = (t: GemmTile) =>

@@ -4,7 +4,11 @@
 // workgroup-memory tiles, and split-K where the output is small but K is long.
 import { workgroupTileBytes } from "./gemm.ts";
 import type { GemmTile } from "./spec.ts";
-import { type WinogradChoice, winogradDefaults } from "./winograd_chain.ts";
+import {
+  type WinogradChoice,
+  winogradDefaults,
+  type WinogradGradChoice,
+} from "./winograd_chain.ts";
 
 export interface AdapterTraits {
   /** A CPU implementation: no workgroup memory, big register blocks, 8-wide workgroups. */
@@ -123,6 +127,12 @@ export function tilePolicy(t: AdapterTraits) {
       // faster than one row on llvmpipe for E/w8's 3x3 layers at batch 64).
       const tn = segmentLength(d.w);
       return { ...registerTile(m, n, blockRows(m), tn, d.h >= 2 ? 2 : 1), variant: "direct" };
+    },
+    winogradGradWeight(_d: ConvShape): WinogradGradChoice | undefined {
+      // Direct by default: phase 1 measured F(3 x 3, m x m) slower than the direct kernel on
+      // most of E/w8's layers on llvmpipe (0.4-0.9x; faster only for 64 channels on 4x4 and 2x2
+      // maps, 1.1-2.6x, and at full width), so only a tuning table that measured it picks it.
+      return undefined;
     },
     convGradWeight(d: ConvShape): GemmTile {
       if (!t.cpu) return splitKTile(d.o, t);

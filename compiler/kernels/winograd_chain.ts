@@ -232,6 +232,43 @@ function withSizes(steps: ChainStep[], half: WinogradHalf): WinogradChain {
   return { steps: out, sizes };
 }
 
+/** A weight gradient run by Winograd, F(3 x 3, m x m): what the tile policy answers for a 3x3
+ *  pad-1 conv_grad_weight it does not run direct (TilePolicy.winogradGradWeight). */
+export interface WinogradGradChoice {
+  m: WinogradTile;
+  /** The sliced GEMM's register tile over (o, c), and the slices of P it is split into. */
+  tile: GemmTile;
+  slices: number;
+  /** The input transform's shape (as WinogradChoice's). */
+  inputTiles: number;
+  inputVec4: boolean;
+}
+
+/** The default shape of a weight-gradient chain for tile m. */
+export function winogradGradDefaults(
+  c: Omit<WinogradConv, "m">,
+  m: WinogradTile,
+): WinogradGradChoice {
+  // 8 x 8 blocks of (o, c) and ~256 workgroups: of 4 x 4 to 8 x 8 blocks and 256 to 1024
+  // workgroups, the largest blocks and fewest slices ran fastest on llvmpipe (noisy, load 8).
+  const tile = registerTile(c.o, c.c, rowsOf(c.o, 8), Math.min(8, c.c));
+  const quad = quadTiles({ ...c, m });
+  return {
+    m,
+    tile,
+    slices: gradSlices({ ...c, m }, tile),
+    inputTiles: quad ? 4 : defaultInputTiles(m),
+    inputVec4: quad,
+  };
+}
+
+/** Enough slices of P for ~256 workgroups of `tile`'s blocks, each summing at least 16 tiles. */
+function gradSlices(c: WinogradConv, tile: GemmTile): number {
+  const { p } = winogradGeometry(c);
+  const blocks = Math.ceil(c.o / tile.bm) * Math.ceil(c.c / tile.bn) * (c.m + 2) ** 2;
+  return Math.max(1, Math.min(Math.ceil(256 / blocks), Math.floor(p / 16)));
+}
+
 /** The weight gradient dw (+)= ... of a 3x3 pad-1 conv of x [n, c, h, w] whose output gradient is
  *  g [n, o, h, w]: transforms of g and x, the sliced GEMM, the final sum and transform. */
 export function winogradGradWeightChain(
@@ -239,13 +276,8 @@ export function winogradGradWeightChain(
   opts: ChainOptions & { slices?: number } = {},
 ): WinogradChain {
   const geo: WinogradConv = { m: c.m, n: c.n, c: c.c, h: c.h, w: c.w, o: c.o };
-  const { p } = winogradGeometry(c);
-  // 8 x 8 blocks of (o, c) and ~256 workgroups: of 4 x 4 to 8 x 8 blocks and 256 to 1024
-  // workgroups, the largest blocks and fewest slices ran fastest on llvmpipe (noisy, load 8).
-  const tile = opts.tile ?? registerTile(c.o, c.c, rowsOf(c.o, 8), Math.min(8, c.c));
-  const blocks = Math.ceil(c.o / tile.bm) * Math.ceil(c.c / tile.bn) * (c.m + 2) ** 2;
-  // Enough slices of P for ~256 workgroups, each summing at least 16 tiles.
-  const slices = opts.slices ?? Math.max(1, Math.min(Math.ceil(256 / blocks), Math.floor(p / 16)));
+  const tile = opts.tile ?? winogradGradDefaults(geo, c.m).tile;
+  const slices = opts.slices ?? gradSlices(geo, tile);
   const steps: ChainStep[] = [
     {
       spec: { kind: "winograd_grad_g", m: c.m, n: c.n, h: c.h, w: c.w, o: c.o },

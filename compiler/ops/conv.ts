@@ -1,13 +1,21 @@
 // Convolution, stride 1, zero padding: the forward conv, and the weight gradient. The input
 // gradient is the same conv primitive with `flip` (the transposed, spatially flipped kernel)
 // and padding k-1-pad, so it shares the forward's kernel. The kernels are the implicit-GEMM
-// family of compiler/kernels/conv*.ts. The DSL's conv layer is conv2d followed by bias.
+// family of compiler/kernels/conv*.ts, or, for a 3x3 pad-1 conv the tile policy runs by
+// Winograd, the chain of compiler/kernels/winograd*.ts. The DSL's conv layer is conv2d followed
+// by bias.
 import type { Layer } from "../../dsl/layers.ts";
 import { convOut } from "../kernels/conv_geometry.ts";
 import type { ConvGradWeightSpec, ConvSpec } from "../kernels/spec.ts";
 import { fmtShape, require, requireRank, ShapeError } from "../shape.ts";
 import type { Graph } from "../ir.ts";
-import { choiceOptions, winogradChain, type WinogradChoice } from "../kernels/winograd_chain.ts";
+import {
+  choiceOptions,
+  type WinogradChain,
+  winogradChain,
+  type WinogradChoice,
+  winogradGradWeightChain,
+} from "../kernels/winograd_chain.ts";
 import type { LayerTable, Lowered, OpTable } from "./types.ts";
 import { floats, nchw, numel, positive, zerosLike } from "./util.ts";
 
@@ -79,13 +87,24 @@ function winogradLowering(
     },
     choiceOptions(choice),
   );
-  const operand = (b: string) => b === "x" ? x : b === "wt" ? w : { scratch: b };
+  return chainLowering(chain, { x, wt: w }, "y");
+}
+
+/** A chain's steps as the node's kernels: the named inputs bound to graph values, the buffer
+ *  `out` to the node's value, every other buffer a scratch value. */
+function chainLowering(
+  chain: WinogradChain,
+  given: Record<string, number>,
+  out: string,
+): Lowered[] {
+  const operand = (b: string) => given[b] ?? { scratch: b };
   return chain.steps.map(({ spec, buffers }) => {
-    const out = buffers.at(-1)!;
+    const last = buffers.at(-1)!;
     return {
       spec,
+      // An accumulating weight gradient reads and writes dw: bound once, as its output.
       inputs: buffers.slice(0, -1).map(operand),
-      ...(out === "y" ? {} : { output: { scratch: out } }),
+      ...(last === out ? {} : { output: { scratch: last } }),
       step: spec.kind,
     };
   });
@@ -212,7 +231,14 @@ export const prims: Pick<OpTable, "conv2d" | "conv2d_grad_weight"> = {
         pad: n.attrs.pad,
         accumulate: cx.accumulate,
       };
-      return [{ spec: { ...q, tile: cx.tiles.convGradWeight(q) }, inputs: n.inputs }];
+      const choice = winogradApplies(q) ? cx.tiles.winogradGradWeight(q) : undefined;
+      if (!choice) return [{ spec: { ...q, tile: cx.tiles.convGradWeight(q) }, inputs: n.inputs }];
+      const { m, ...opts } = choice;
+      const chain = winogradGradWeightChain(
+        { m, n: q.n, c: q.c, h: q.h, w: q.w, o: q.o, accumulate: q.accumulate },
+        opts,
+      );
+      return chainLowering(chain, { x: n.inputs[0], g: n.inputs[1] }, "dw");
     },
     storage: { half: true },
   },
