@@ -98,7 +98,8 @@ await main(async () => {
     const r = await tuneShape(device, spec, v.quick ? tiles.slice(0, 6) : tiles, {
       log: (l) => console.log(l),
       rounds: v.quick ? 1 : 6,
-      winograd: v.quick ? wino.slice(0, 3) : wino,
+      // --quick: the policy's own Winograd choice and two others.
+      winograd: v.quick ? [...(own ? [own] : []), ...wino.slice(0, 2)] : wino,
       defaultWinograd: own,
       filterRuns: v.train ? 1 : 0,
     });

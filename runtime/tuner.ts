@@ -20,6 +20,7 @@ import {
   winogradGradWeightChain,
 } from "../compiler/kernels/winograd_chain.ts";
 import { WINOGRAD_TOLERANCE } from "../compiler/winograd/accuracy.ts";
+import { epilogueBindings } from "../compiler/kernels/epilogue.ts";
 import type { WinogradTile } from "../compiler/winograd/transforms.ts";
 import { shapeKey, type TunableSpec, type TuningTable } from "../compiler/tuning.ts";
 import { relError } from "./agreement.ts";
@@ -124,7 +125,8 @@ function directProgram(spec: TunableSpec): Program {
 }
 
 /** A Winograd candidate's chain over the same data: x and the weight (or the output gradient)
- *  are the direct kernel's first two bindings, the result its last. */
+ *  are the direct kernel's first two bindings, its epilogue's extras the next, the result its
+ *  last. The chain takes the spec's epilogue and pool, as the plan's would. */
 function chainProgram(
   spec: TunableSpec,
   choice: WinogradChoice | WinogradGradChoice,
@@ -135,10 +137,18 @@ function chainProgram(
   if (spec.kind === "conv") {
     const c = choice as WinogradChoice;
     chain = winogradChain(
-      { ...conv, ...dims(spec), flip: spec.flip, epilogue: [], variant: c.variant },
+      {
+        ...conv,
+        ...dims(spec),
+        flip: spec.flip,
+        epilogue: spec.epilogue,
+        ...(spec.pool ? { pool: spec.pool } : {}),
+        variant: c.variant,
+      },
       choiceOptions(c),
     );
-    names = { x: "b0", wt: "b1", y: "b2" };
+    const extras = epilogueBindings(spec.epilogue).map((b, i) => [b.name, `b${2 + i}`]);
+    names = { x: "b0", wt: "b1", ...Object.fromEntries(extras), y: `b${2 + extras.length}` };
   } else if (spec.kind === "conv_grad_weight") {
     const { m, ...opts } = choice as WinogradGradChoice;
     chain = winogradGradWeightChain(
@@ -155,7 +165,7 @@ function chainProgram(
       buffers: st.buffers.map(name),
       runs: st.spec.kind === "winograd_filter" ? filterRuns : 1,
     })),
-    out: "b2",
+    out: names[spec.kind === "conv" ? "y" : "dw"],
   };
 }
 
