@@ -221,12 +221,18 @@ export class Executor {
 }
 
 /** Kernels of a plan that read parameters only, directly or through other such kernels (the f16
- *  weight copies): a forward pass needs them once per set of weights, not once per batch. */
+ *  weight copies, Winograd filter transforms, batch-norm folds): a forward pass needs them once
+ *  per set of weights, a training step once per step, not once per batch. A kernel that writes
+ *  a graph output is not one of them, though it read parameters only: the training step reads
+ *  that output after every micro-batch (batch norm's num_batches_tracked, counted per
+ *  micro-batch as PyTorch counts forwards). */
 export function paramKernels(plan: KernelPlan): Set<number> {
   const g = plan.graph, root = (v: number) => plan.alias.get(v) ?? v;
   const fromParams = new Set(g.nodes.filter((n) => n.op === "param").map((n) => n.id));
+  const outputs = new Set(Object.values(g.outputs).map(root));
   const out = new Set<number>();
   plan.kernels.forEach((k, i) => {
+    if (outputs.has(root(k.output))) return;
     if (k.inputs.length && k.inputs.every((v) => fromParams.has(root(v)))) {
       out.add(i);
       fromParams.add(k.output);
