@@ -13,6 +13,10 @@ import { balancedIndices, DEFAULT_SOURCE_DIR, EMBEDDED_DIR } from "../data/make_
 import { loadData, parseDataSpec } from "../data/sources.ts";
 
 const FULL_PRESENT = await hasFashionMnist(DEFAULT_SOURCE_DIR);
+/** Why the tests of the full set are ignored here (empty where they run). */
+const NO_FULL = FULL_PRESENT
+  ? ""
+  : ` (ignored: the full set is not in ${DEFAULT_SOURCE_DIR}; apt-get install dataset-fashion-mnist)`;
 
 Deno.test("fashion-mnist: embedded subset loads, 6000/1000, class balanced, normalised", async () => {
   const loaded = await loadData("fashion-mnist-embedded");
@@ -63,7 +67,7 @@ Deno.test("fashion-mnist: padding geometry for other sizes, and size < 28 reject
   assert.throws(() => padAndNormalize(px, 1, 28, 27), DataError);
 });
 
-Deno.test("fashion-mnist: embedded files are the first N per class of the full set", {
+Deno.test(`fashion-mnist: embedded files are the first N per class of the full set${NO_FULL}`, {
   ignore: !FULL_PRESENT,
 }, async () => {
   for (const [split, per] of [["train", 600], ["test", 100]] as const) {
@@ -81,7 +85,7 @@ Deno.test("fashion-mnist: embedded files are the first N per class of the full s
   }
 });
 
-Deno.test("fashion-mnist: normalisation constants match the full training set", {
+Deno.test(`fashion-mnist: normalisation constants match the full training set${NO_FULL}`, {
   ignore: !FULL_PRESENT,
 }, async () => {
   const { images } = await readFashionMnistRaw(DEFAULT_SOURCE_DIR, "train");
@@ -115,7 +119,7 @@ Deno.test("sources: spec parsing and fallback to the embedded subset", async () 
   }
 });
 
-Deno.test("sources: plain fashion-mnist uses the installed full set", {
+Deno.test(`sources: plain fashion-mnist uses the installed full set${NO_FULL}`, {
   ignore: !FULL_PRESENT,
 }, async () => {
   const loaded = await loadData(undefined);

@@ -24,7 +24,7 @@ import {
   referenceGrads,
   relError,
 } from "./helpers/gpu.ts";
-import { HAS_F16 } from "./helpers/half.ts";
+import { HAS_F16, NO_F16 } from "./helpers/half.ts";
 
 const LOGITS_TOL = 2e-2;
 const GRAD_TOL = 4e-2;
@@ -34,7 +34,8 @@ const models = (): Model[] => [
   ...oddModels().filter((m) => ["conv3-odd", "lrn", "branch", "fc"].includes(m.name)),
 ];
 
-const test = (name: string, fn: () => Promise<void>) => Deno.test({ name, ignore: !HAS_F16, fn });
+const test = (name: string, fn: () => Promise<void>) =>
+  Deno.test({ name: name + NO_F16, ignore: !HAS_F16, fn });
 
 for (const m of models()) {
   test(`f16 forward of ${m.name} is within f16 rounding of the f32 reference`, async () => {

@@ -83,7 +83,8 @@ Deno.test("verify accepts a valid graph and rejects malformed ones", () => {
 });
 
 Deno.test({
-  name: "snapshot helper: a missing snapshot fails and says how to create it",
+  name: "snapshot helper: a missing snapshot fails and says how to create it" +
+    (updating ? " (ignored while UPDATE_SNAPSHOTS rewrites the snapshots)" : ""),
   ignore: updating,
   fn() {
     assert.throws(
@@ -94,7 +95,8 @@ Deno.test({
 });
 
 Deno.test({
-  name: "snapshot helper: a difference fails with a line diff",
+  name: "snapshot helper: a difference fails with a line diff" +
+    (updating ? " (ignored while UPDATE_SNAPSHOTS rewrites the snapshots)" : ""),
   ignore: updating,
   fn() {
     const text = printGraph(forwardGraph(vggA(small), 2));

@@ -27,6 +27,7 @@ import {
 } from "./kernel_reference.ts";
 
 import { RUN_CPU_TILES as cpuTiles, RUN_GPU_TILES as gpuTiles } from "./helpers/tiles.ts";
+import { SAMPLED, sweep } from "./helpers/sweep.ts";
 
 /** Tiles that exercise every variant with ragged edges (blocks larger than the problem, odd
  *  register blocks, K not a multiple of the stage). */
@@ -92,7 +93,11 @@ async function checkConv(d: ConvCase, flip: boolean, tile: GemmTile, ops0: Epilo
   assertClose(got, want.data, what);
 }
 
-Deno.test("conv: every variant, shape, flip and an epilogue each", async () => {
+/** A tile's name in a sweep's dimension: its variant and block. */
+const tileKey = (t: GemmTile) => `${t.variant} ${t.bm}x${t.bn}x${t.bk}/${t.tm}x${t.tn}/${t.ks}`;
+
+Deno.test(`conv: every variant, shape, flip and an epilogue each${SAMPLED}`, async () => {
+  const cases: { d: ConvCase; flip: boolean; tile: GemmTile; epi: number }[] = [];
   let e = 0;
   for (const [i, d] of CONVS.entries()) {
     for (const flip of [false, true]) {
@@ -100,10 +105,14 @@ Deno.test("conv: every variant, shape, flip and an epilogue each", async () => {
       // alternating between shapes.
       const policy = flip === (i % 2 === 1) ? [cpuTiles.conv(d), gpuTiles.conv(d)] : [];
       for (const tile of [...Object.values(TILES), ...DIRECT, ...policy]) {
-        await checkConv(d, flip, tile, EPILOGUES[e++ % EPILOGUES.length]);
+        cases.push({ d, flip, tile, epi: e++ % EPILOGUES.length });
       }
     }
   }
+  const run = sweep(cases, [(c) => c.d, (c) => c.flip, (c) => tileKey(c.tile), (c) => c.epi], {
+    seed: 11,
+  });
+  for (const c of run) await checkConv(c.d, c.flip, c.tile, EPILOGUES[c.epi]);
 });
 
 Deno.test("conv: every epilogue combination on the register and workgroup variants", async () => {
@@ -128,7 +137,8 @@ async function checkConvGradWeight(d: ConvCase, tile: GemmTile, accumulate: bool
   assertClose(got, want, `conv_grad_weight ${JSON.stringify(d)} ${tile.variant} acc=${accumulate}`);
 }
 
-Deno.test("conv_grad_weight: every variant and shape, accumulate on and off", async () => {
+Deno.test(`conv_grad_weight: every variant and shape, accumulate on and off${SAMPLED}`, async () => {
+  const cases: { d: ConvCase; tile: GemmTile; accumulate: boolean }[] = [];
   let a = 0;
   for (const d of CONVS) {
     const lanes: GemmTile = { variant: "register", bm: 6, bn: 4, bk: 1, tm: 3, tn: 2, ks: 3 };
@@ -145,8 +155,12 @@ Deno.test("conv_grad_weight: every variant and shape, accumulate on and off", as
       cpuTiles.convGradWeight(d),
       gpuTiles.convGradWeight(d),
     ];
-    for (const tile of tiles) await checkConvGradWeight(d, tile, a++ % 2 === 1);
+    for (const tile of tiles) cases.push({ d, tile, accumulate: a++ % 2 === 1 });
   }
+  // The lane and tap-row tiles depend on the shape's k: key them by their role.
+  const role = (t: GemmTile) => `${tileKey(t)} taps=${t.bk > 1}`;
+  const run = sweep(cases, [(c) => c.d, (c) => role(c.tile), (c) => c.accumulate], { seed: 12 });
+  for (const c of run) await checkConvGradWeight(c.d, c.tile, c.accumulate);
 });
 
 interface MatmulCase {
@@ -187,17 +201,34 @@ async function checkMatmul(
   assertClose(got, want, what);
 }
 
-Deno.test("matmul: every variant, shape and transpose; accumulate and epilogues", async () => {
+Deno.test(`matmul: every variant, shape and transpose; accumulate and epilogues${SAMPLED}`, async () => {
+  const cases: {
+    d: MatmulCase;
+    layout: number;
+    tile: GemmTile;
+    accumulate: boolean;
+    epi: number;
+  }[] = [];
   let e = 0;
   const layouts = [[false, false], [false, true], [true, false], [true, true]];
   for (const [i, d] of MATMULS.entries()) {
-    for (const [l, [transA, transB]] of layouts.entries()) {
+    for (const l of layouts.keys()) {
       // The adapters' tiles once per shape, on a different layout each time.
       const policy = l === i % layouts.length ? [cpuTiles.matmul(d), gpuTiles.matmul(d)] : [];
       for (const tile of [...Object.values(TILES), ...policy]) {
-        const accumulate = e % 3 === 2;
-        await checkMatmul(d, transA, transB, tile, accumulate, EPILOGUES[e++ % EPILOGUES.length]);
+        cases.push({ d, layout: l, tile, accumulate: e % 3 === 2, epi: e++ % EPILOGUES.length });
       }
     }
+  }
+  const dims = [
+    (c: typeof cases[0]) => c.d,
+    (c: typeof cases[0]) => c.layout,
+    (c: typeof cases[0]) => tileKey(c.tile),
+    (c: typeof cases[0]) => c.accumulate,
+    (c: typeof cases[0]) => c.epi,
+  ];
+  for (const c of sweep(cases, dims, { seed: 13 })) {
+    const [transA, transB] = layouts[c.layout];
+    await checkMatmul(c.d, transA, transB, c.tile, c.accumulate, EPILOGUES[c.epi]);
   }
 });

@@ -7,9 +7,10 @@ import { convVec4 } from "../compiler/kernels/conv_register.ts";
 import { emitKernel } from "../compiler/kernels/mod.ts";
 import { tilePolicy } from "../compiler/kernels/tiles.ts";
 import type { ConvSpec, EpilogueOp, GemmTile, MatmulSpec } from "../compiler/kernels/spec.ts";
-import { assertHalfAgrees, halfVariants, HAS_F16 } from "./helpers/half.ts";
+import { assertHalfAgrees, halfVariants, HAS_F16, NO_F16 } from "./helpers/half.ts";
 
-const test = (name: string, fn: () => Promise<void>) => Deno.test({ name, ignore: !HAS_F16, fn });
+const test = (name: string, fn: () => Promise<void>) =>
+  Deno.test({ name: name + NO_F16, ignore: !HAS_F16, fn });
 
 const cpuTiles = tilePolicy({ cpu: true, maxWorkgroupStorage: 32768, maxInvocations: 256 });
 

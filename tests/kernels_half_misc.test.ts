@@ -12,11 +12,12 @@ import type {
 } from "../compiler/kernels/spec.ts";
 import { tilePolicy } from "../compiler/kernels/tiles.ts";
 import type { MaxpoolGradSpec } from "../compiler/ops/pool.ts";
-import { assertHalfAgrees, halfVariants, HAS_F16 } from "./helpers/half.ts";
+import { assertHalfAgrees, halfVariants, HAS_F16, NO_F16 } from "./helpers/half.ts";
 import { runKernel, runKernelBindings } from "../runtime/kernel_runner.ts";
 import { getDevice } from "./kernel_reference.ts";
 
-const test = (name: string, fn: () => Promise<void>) => Deno.test({ name, ignore: !HAS_F16, fn });
+const test = (name: string, fn: () => Promise<void>) =>
+  Deno.test({ name: name + NO_F16, ignore: !HAS_F16, fn });
 
 /** halfVariants plus each float binding stored as f16 on its own. */
 function withSingles(spec: KernelSpec): number[][] {

@@ -45,10 +45,17 @@ Deno.test("vulkanDrivers: without the variables, the .json manifests of the load
 // The environment is the process's: in the parallel suite another test file's getAdapter() may
 // have made the choice already, which is fine, as the test asks of the whole process.
 const userChoice = Deno.env.get("DENO_WEBGPU_BACKEND");
+const noVulkanTest = Deno.build.os !== "linux"
+  ? "not Linux"
+  : userChoice !== undefined && userChoice !== "vulkan"
+  ? `DENO_WEBGPU_BACKEND=${userChoice}`
+  : vulkanDrivers((k) => Deno.env.get(k)).length === 0
+  ? "no Vulkan driver installed"
+  : "";
 Deno.test({
-  name: "with a Vulkan driver installed, the adapter comes from Vulkan and EGL is never loaded",
-  ignore: Deno.build.os !== "linux" || (userChoice !== undefined && userChoice !== "vulkan") ||
-    vulkanDrivers((k) => Deno.env.get(k)).length === 0,
+  name: "with a Vulkan driver installed, the adapter comes from Vulkan and EGL is never loaded" +
+    (noVulkanTest ? ` (ignored: ${noVulkanTest})` : ""),
+  ignore: noVulkanTest !== "",
   async fn() {
     const adapter = await getAdapter().catch(() => undefined);
     assert.ok(adapter, "a Vulkan driver is installed but no adapter came");

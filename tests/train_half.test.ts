@@ -3,7 +3,7 @@
 // holds only if the checkpoint keeps the dynamic loss scale (a fresh 2^16 would skip other steps).
 import assert from "node:assert";
 import { join } from "node:path";
-import { HAS_F16 } from "./helpers/half.ts";
+import { HAS_F16, NO_F16 } from "./helpers/half.ts";
 import { jsonEvents, runTrain, tinyRun } from "./helpers/cli.ts";
 
 // A first scale of 2^30 overflows f16 at once, so the scaler backs off in the first steps.
@@ -16,7 +16,7 @@ async function train(args: string[]) {
 }
 
 Deno.test({
-  name: "f16 training: loss scale per epoch, and an exact resume",
+  name: `f16 training: loss scale per epoch, and an exact resume${NO_F16}`,
   ignore: !HAS_F16,
   fn: async () => {
     const tmp = await Deno.makeTempDir({ prefix: "train_half_" });

@@ -16,6 +16,7 @@ import { openGlBackend } from "../runtime/backend.ts";
 import { describeAdapter, getAdapterTraits } from "../runtime/device.ts";
 import { runKernel, type TypedArray } from "../runtime/kernel_runner.ts";
 import { assertClose, getDevice, t } from "./kernel_reference.ts";
+import { SAMPLED, sweep } from "./helpers/sweep.ts";
 
 /** Small shapes with ragged edges: channels 3/5/13, 5x7 images, batch 3, flip and accumulate. */
 async function smallSpecs(): Promise<TunableSpec[]> {
@@ -56,12 +57,20 @@ const output = async (spec: TunableSpec, tile: GemmTile, data: TypedArray[]) => 
   return await runKernel(await getDevice(), { ...spec, tile }, arrays, data.at(-1)!.slice());
 };
 
-Deno.test("every candidate tile computes what the default tile does", async () => {
+Deno.test(`every candidate tile computes what the default tile does${SAMPLED}`, async () => {
   const traits = await getAdapterTraits();
   for (const spec of await smallSpecs()) {
     const data = bindingData(spec, 7);
     const want = await output(spec, spec.tile, data);
-    for (const tile of candidateTiles(spec, traits).slice(1)) {
+    // Sampled: each variant, register block, K stage and lane count among the candidates.
+    const tiles = sweep(candidateTiles(spec, traits).slice(1), [
+      (t) => t.variant,
+      (t) => `${t.tm}x${t.tn}`,
+      (t) => `${t.bm}x${t.bn}`,
+      (t) => t.bk,
+      (t) => t.ks,
+    ], { seed: 21 });
+    for (const tile of tiles) {
       const got = await output(spec, tile, data);
       const e = disagreement(got, want);
       assert.ok(e <= AGREEMENT, `${spec.kind} ${JSON.stringify(tile)}: ${e}`);

@@ -43,7 +43,8 @@ interface PageRun {
 }
 
 Deno.test({
-  name: "web page in Chromium: classifies like the Deno-side ForwardRunner, renders a report",
+  name: "web page in Chromium: classifies like the Deno-side ForwardRunner, renders a report" +
+    (chromium ? "" : ` (ignored: no ${CHROMIUM}; apt-get install chromium)`),
   ignore: !chromium,
   // Chromium and esbuild keep child processes and pipes across the test's awaits.
   sanitizeOps: false,

@@ -32,10 +32,13 @@ export class EvalAccumulator {
         loss = Math.log(s) + mx - row[y];
       } else loss = -Math.log(Math.max(row[y], 1e-30));
       this.lossSum += loss;
-      // Rank of the true class: how many classes score strictly higher.
-      let higher = 0, arg = 0;
-      for (let j = 0; j < k; j++) {
-        if (row[j] > row[y]) higher++;
+      // Rank of the true class: the classes scoring higher, and those scoring the same with a
+      // lower index (argmax takes the first maximum), as the GPU's topk_correct counts. A row
+      // with a NaN ranks the label last: a diverged net scores nothing (all-NaN or all-equal
+      // rows used to count as correct for every label).
+      let higher = row.some(Number.isNaN) ? Infinity : 0, arg = 0;
+      for (let j = 0; j < k && higher < k; j++) {
+        if (row[j] > row[y] || (row[j] === row[y] && j < y)) higher++;
         if (row[j] > row[arg]) arg = j;
       }
       if (higher === 0) this.c1++;

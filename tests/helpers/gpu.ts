@@ -29,6 +29,7 @@ import { configs } from "../../nets/mod.ts";
 import { variant as tinyResnet } from "../../examples/tiny_resnet.ts";
 import { rand } from "../kernel_reference.ts";
 import { relError } from "../../runtime/agreement.ts";
+import { type TrainOptions, TrainStep } from "../../runtime/train_step.ts";
 
 export { rand, relError };
 
@@ -157,3 +158,30 @@ export const oddModels = (): Model[] => [
   // last block) and split K on the FC layers; the small nets above never reach them.
   model("wide", seq(conv3(130), relu, conv3(129), relu, pool, fc(300), relu, fc(10)), [5, 12, 12]),
 ];
+
+/** Gradient tolerance of the GPU training-step tests: max|gpu - ref| / max|ref| <= 1e-4 per
+ *  parameter tensor. The backward pass sums f32 products over batch x pixels in an order of its
+ *  own (split K, tiles); measured differences are ~2e-6 on these nets, and a wrong index, mask or
+ *  missing term errs by O(1) of the tensor's scale. */
+export const GRAD_TOL = 1e-4;
+
+/** A compiled training step on the process's device (its adapter's tiles unless given). */
+export async function trainStepOf(
+  m: Model,
+  opts: Omit<TrainOptions, "tiles"> & { tiles?: TilePolicy },
+): Promise<TrainStep> {
+  const { device, tiles } = await gpu();
+  return await TrainStep.create(device, m, { tiles, ...opts });
+}
+
+/** Sum of a * (each map) elementwise, in f64, for reference gradients over micro-batches. */
+export function combine(maps: Params[], a: number): Params {
+  const out: Params = new Map();
+  for (const [name, v] of maps[0]) {
+    out.set(
+      name,
+      Float32Array.from(v, (_, i) => a * maps.reduce((s, m) => s + m.get(name)![i], 0)),
+    );
+  }
+  return out;
+}

@@ -19,6 +19,11 @@ export const HALF_TOLERANCE = 1e-3;
 export const HAS_F16: boolean = await getDevice().then((d) => d.features.has("shader-f16"))
   .catch(() => false);
 
+/** A test-name suffix saying why the f16 tests are ignored here (empty where they run). */
+export const NO_F16: string = HAS_F16
+  ? ""
+  : " (ignored: the adapter lacks shader-f16, e.g. wgpu's OpenGL backend)";
+
 type Positions = readonly number[];
 
 /** The float storage positions of a spec: all of them, and the inputs only. */
