@@ -113,25 +113,34 @@ function close(got: number[], want: number[], tol: number, what: string) {
   );
 }
 
-let single: Promise<{ losses: number[]; dir: string }> | undefined;
-/** One process, the whole batch of 64 a step: what the ranks must reproduce. */
-function reference() {
-  single ??= (async () => {
-    const dir = join(tmp, "single");
-    const r = await runTrain([...FLAGS, "--out", dir, "--json"]);
-    assert.strictEqual(r.code, 0, r.stderr);
-    return { losses: stepLosses(jsonEvents(r.stdout) as Event[]), dir };
-  })();
-  return single;
+const single = new Map<number, Promise<{ losses: number[]; dir: string }>>();
+/** One process, the whole batch of 64 a step, for `epochs` epochs of 4 steps: what the ranks
+ *  must reproduce. */
+function reference(epochs: number) {
+  if (!single.has(epochs)) {
+    single.set(
+      epochs,
+      (async () => {
+        const dir = join(tmp, `single-${epochs}`);
+        const r = await runTrain([...FLAGS, "--epochs", `${epochs}`, "--out", dir, "--json"]);
+        assert.strictEqual(r.code, 0, r.stderr);
+        return { losses: stepLosses(jsonEvents(r.stdout) as Event[]), dir };
+      })(),
+    );
+  }
+  return single.get(epochs)!;
 }
 
-async function sameAsOneProcess(dir: string, losses: number[], what: string) {
-  const ref = await reference();
-  assert.strictEqual(losses.length, 4, `${what}: ${losses.length} steps`);
+async function sameAsOneProcess(dir: string, losses: number[], what: string, epochs = 1) {
+  const ref = await reference(epochs);
+  assert.strictEqual(losses.length, 4 * epochs, `${what}: ${losses.length} steps`);
   close(losses, ref.losses, 1e-5, `${what} step losses`);
-  const [got] = await rows(dir), [want] = await rows(ref.dir);
-  for (const k of ["train_loss", "train_accuracy", "test_loss", "test_accuracy"]) {
-    close([got[k]], [want[k]], 1e-5, `${what} ${k}`);
+  const got = await rows(dir), want = await rows(ref.dir);
+  assert.strictEqual(got.length, epochs, `${what}: ${got.length} metrics rows`);
+  for (const [i, row] of want.entries()) {
+    for (const k of ["train_loss", "train_accuracy", "test_loss", "test_accuracy"]) {
+      close([got[i][k]], [row[k]], 1e-5, `${what} epoch ${i + 1} ${k}`);
+    }
   }
   const a = await loadCheckpoint(join(dir, "checkpoint.safetensors"), MODEL());
   const b = await loadCheckpoint(join(ref.dir, "checkpoint.safetensors"), MODEL());
@@ -233,7 +242,11 @@ Deno.test(
   ),
   async () => {
     const dir = join(tmp, "sigterm");
-    const child = mpiCommand(MPICH!, [...FLAGS, "--out", dir, "--json"]).spawn();
+    // 3 epochs of 4 steps: the signal, sent when step 2 is read, lands well before the end
+    // even on a loaded machine (with 1 epoch, steps 3 and 4 could finish first and the run end
+    // normally).
+    const child = mpiCommand(MPICH!, [...FLAGS, "--epochs", "3", "--out", dir, "--json"])
+      .spawn();
     const stderr = new Response(child.stderr).text();
     let sent = false; // once: a second signal means "quit now"
     const events = await readUntil(child, (ev) => {
@@ -243,6 +256,7 @@ Deno.test(
       }
     });
     const status = await child.status;
+    assert.ok(sent, "the run ended before two steps");
     assert.strictEqual(status.code, 143, await stderr);
     const stopped = events.find((e) => e.event === "stopped");
     assert.strictEqual(stopped?.signal, "SIGTERM");
@@ -256,6 +270,7 @@ Deno.test(
       dir,
       [...before, ...stepLosses(jsonEvents(after.stdout) as Event[])],
       "resumed",
+      3,
     );
   },
 );
@@ -351,7 +366,7 @@ Deno.test({
   name: "parallel_mpi: cleanup",
   sanitizeResources: false,
   fn: async () => {
-    await single?.catch(() => {});
+    await Promise.allSettled(single.values());
     await Deno.remove(tmp, { recursive: true });
   },
 });
