@@ -40,7 +40,7 @@ import {
   sampled,
   t,
 } from "./kernel_reference.ts";
-import { HAS_F16 } from "./helpers/half.ts";
+import { HAS_F16, NO_F16 } from "./helpers/half.ts";
 
 const WINOGRAD_TOLERANCE: Record<WinogradTile, number> = { 2: 1e-5, 4: 4e-5, 6: 1.5e-4 };
 /** f16 storage of x, the weight copy and y (U, V, M in f32): the study measured every tile as
@@ -163,7 +163,7 @@ Deno.test("winograd: the 2x2 max and average pools folded into the output transf
 });
 
 Deno.test({
-  name: "winograd: f16 storage",
+  name: `winograd: f16 storage${NO_F16}`,
   ignore: !HAS_F16,
   fn: async () => {
     for (const m of TILES) {
@@ -212,7 +212,7 @@ Deno.test("winograd: weight gradient, every tile, accumulate on and off", async 
 });
 
 Deno.test({
-  name: "winograd: weight gradient with f16 activations and gradients",
+  name: `winograd: weight gradient with f16 activations and gradients${NO_F16}`,
   ignore: !HAS_F16,
   fn: async () => {
     for (const m of TILES) await checkGradWeight(m, ODD, false, { io: true });

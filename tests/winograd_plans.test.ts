@@ -35,7 +35,7 @@ import {
   referenceGrads,
   relError,
 } from "./helpers/gpu.ts";
-import { HAS_F16 } from "./helpers/half.ts";
+import { HAS_F16, NO_F16 } from "./helpers/half.ts";
 import { RUN_WORKGROUP_BYTES } from "./helpers/tiles.ts";
 
 // 8 -> 16 channels on 9x9 (3x3 tiles of F(4,3), the last ones partial), max-pool to 4x4, 16 ->
@@ -197,7 +197,7 @@ Deno.test("a training step with Winograd equals the direct plan's (two micro-bat
 });
 
 Deno.test({
-  name: "f16 storage with Winograd: the forward within f16 rounding of the f32 reference",
+  name: `f16 storage with Winograd: the forward within f16 rounding of the f32 reference${NO_F16}`,
   ignore: !HAS_F16,
   fn: async () => {
     const { device } = await gpu();
