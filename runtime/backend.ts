@@ -22,13 +22,18 @@ export let chosenBackend: string | undefined;
 
 /**
  * Restricts Deno's WebGPU to the Vulkan backend on Linux when a Vulkan driver manifest exists
- * and DENO_WEBGPU_BACKEND is unset. Must run before the process's first requestAdapter().
+ * and DENO_WEBGPU_BACKEND is unset, and sets XDG_RUNTIME_DIR where it is missing. Must run
+ * before the process's first requestAdapter().
  * Does nothing outside Deno, off Linux, or without permission to read the environment.
  */
 export function chooseBackend(): void {
   const deno = denoGlobal();
   if (!deno || deno.build.os !== "linux") return;
   try {
+    // Without XDG_RUNTIME_DIR (a headless machine, a container) libwayland, loaded by the
+    // drivers, prints "error: XDG_RUNTIME_DIR is invalid or not set" twice while the adapter is
+    // made: noise that reads like a failure. It only looks for a compositor socket there.
+    if (!deno.env.get("XDG_RUNTIME_DIR")) deno.env.set("XDG_RUNTIME_DIR", "/tmp");
     if (deno.env.get("DENO_WEBGPU_BACKEND")) return;
     if (vulkanDrivers((k) => deno.env.get(k)).length === 0) return;
     deno.env.set("DENO_WEBGPU_BACKEND", "vulkan");

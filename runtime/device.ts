@@ -24,7 +24,7 @@ export class NoAdapterError extends UserError {
     super(
       `No WebGPU adapter (${detail}). Install a GPU driver with Vulkan support, or Mesa's CPU ` +
         "implementation (llvmpipe/lavapipe): `apt-get install mesa-vulkan-drivers`. Deno needs " +
-        "no flag for navigator.gpu; set XDG_RUNTIME_DIR (e.g. /tmp) to silence a warning.",
+        "no flag for navigator.gpu.",
     );
   }
 }
