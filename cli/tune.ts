@@ -61,7 +61,7 @@ await main(async () => {
   const shapes = new Map<string, { spec: TunableSpec; kernels: string[] }>();
   for (const k of plan.kernels) {
     if (!isTunable(k.spec)) continue;
-    const sk = shapeKey(k.spec);
+    const sk = shapeKey(k.query ?? k.spec);
     if (!shapes.has(sk)) shapes.set(sk, { spec: k.spec, kernels: [] });
     shapes.get(sk)!.kernels.push(k.name);
   }
@@ -130,7 +130,11 @@ await main(async () => {
   const table: TuningTable = {
     format: TUNING_FORMAT,
     adapter: { name: info.name, vendor: info.vendor, architecture: info.architecture, key },
-    source: `deno task tune ${Deno.args.join(" ")} (${clock}, best of interleaved runs)`,
+    // A merged table says every run that wrote it, oldest first.
+    source: [
+      ...(existing?.source && Object.keys(existing.entries).length ? [existing.source] : []),
+      `deno task tune ${Deno.args.join(" ")} (${clock}, best of interleaved runs)`,
+    ].join("; then "),
     entries,
   };
   await Deno.mkdir(dirname(out), { recursive: true });

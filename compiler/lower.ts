@@ -17,6 +17,7 @@ import type {
 import { isFoldable } from "./ops/epilogues.ts";
 import type { Prim } from "./ops/mod.ts";
 import type { Scratch } from "./ops/types.ts";
+import type { TileQuery } from "./tuning.ts";
 import { epilogueOp } from "./ops/util.ts";
 import type { WinogradChoice, WinogradGradChoice } from "./kernels/winograd_chain.ts";
 
@@ -35,6 +36,9 @@ export interface PlannedKernel {
   node: number;
   /** Which of its node's kernels this is, where the node has several (a Winograd chain). */
   step?: string;
+  /** What the tile policy was asked, where it differs from the spec less its tile: the key of
+   *  the kernel's tuning entry (compiler/tuning.ts). */
+  query?: TileQuery;
 }
 
 /** A value only a node's own kernels pass between them (ids after the graph's nodes). */
@@ -119,6 +123,21 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
   /** Whether value v's producer may take one more fold: v has no other reader and is no
    *  output of the graph. */
   const foldable = (v: number) => use[v].length === 1 && !outputs.has(v);
+  /** LowerContext.poolAfter: folds the readers of id's value into `probe` as the loop below
+   *  will, until a pool folds (its kind) or a fold fails (none). */
+  const poolAfter = (id: number, probe: KernelSpec): "max" | "avg" | undefined => {
+    let v = id, spec = probe;
+    while (foldable(v) && live.has(use[v][0])) {
+      const r = g.nodes[use[v][0]];
+      if (!(defOf(r).fold?.main ?? []).some((k) => r.inputs[k] === v)) return undefined;
+      const next = foldInto(spec, r);
+      if (!next) return undefined;
+      if ("pool" in next && next.pool) return next.pool;
+      spec = next;
+      v = r.id;
+    }
+    return undefined;
+  };
   for (const n of g.nodes) {
     if (!live.has(n.id)) continue; // dead code: nothing reads it
     // Rewrite rule: fold into the producer of a main input when that value has no other use.
@@ -140,7 +159,7 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
       continue;
     }
     const accumulate = !!opts.accumulateGrads && gradOutputs.has(n.id);
-    const r = defOf(n).lower(n, { graph: g, tiles: opts.tiles, accumulate });
+    const r = defOf(n).lower(n, { graph: g, tiles: opts.tiles, accumulate, poolAfter });
     if (r === "leaf") continue;
     if (r === "alias") {
       alias.set(n.id, root(n.inputs[0]));
@@ -155,7 +174,7 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
       return id;
     };
     const mine: Draft[] = [];
-    for (const { spec, inputs, output, step } of r) {
+    for (const { spec, inputs, output, step, query } of r) {
       const ins = inputs.map(idOf);
       let out = n.id;
       if (output) {
@@ -172,6 +191,7 @@ export function lower(g: Graph, opts: LowerOptions): KernelPlan {
         ops: [n.op],
         node: n.id,
         step,
+        ...(query ? { query } : {}),
       };
       drafts.push({ at: n.id, d });
       mine.push(d);

@@ -34,11 +34,13 @@ export function isTunable(spec: { kind: string }): spec is TunableSpec {
   return TUNABLE_KINDS.has(spec.kind);
 }
 
-/** The table key of a kernel: its spec less the tile, with the epilogue (and pool) as the
- *  lowering has them when it picks the tile (none: folds come after). Any other field that
- *  changes, changes the key; nothing is listed by hand. */
+/** The table key of a kernel: what the lowering asks the policy, i.e. its spec less the tile,
+ *  with the epilogue as the lowering has it when it picks the tile (none: folds come after) and
+ *  the pool that will fold into it (a pooled conv costs differently from the same conv in a
+ *  training plan, where no pool folds). Any other field that changes, changes the key; nothing
+ *  is listed by hand. Pass a plan kernel's `query ?? spec`. */
 export function shapeKey(spec: TunableSpec | TileQuery): string {
-  const { tile: _tile, pool: _pool, ...rest } = spec as TunableSpec & { pool?: true };
+  const { tile: _tile, ...rest } = spec as TunableSpec;
   return canonicalJson("epilogue" in rest ? { ...rest, epilogue: [] } : rest);
 }
 

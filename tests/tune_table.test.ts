@@ -24,7 +24,7 @@ import {
   withTuning,
 } from "../compiler/tuning.ts";
 import { candidateTiles } from "../compiler/tuning_candidates.ts";
-import { trainGraph } from "../dsl/mod.ts";
+import { forwardGraph, trainGraph } from "../dsl/mod.ts";
 import { configs } from "../nets/mod.ts";
 
 const CPU: AdapterTraits = { cpu: true, maxWorkgroupStorage: 32768, maxInvocations: 1024 };
@@ -141,6 +141,48 @@ Deno.test("the lowering takes tuned tiles for exactly the listed shapes", () => 
   assert.ok(hits >= 2, `${hits} kernels tuned`);
 });
 
+Deno.test("a conv that a pool folds into is keyed apart from the same conv unpooled", () => {
+  const m = configs.A({ width: 8, size: 32, classes: 10 });
+  const fwd = lower(forwardGraph(m, 2), { tiles: policy });
+  const train = lower(trainGraph(m, 2), { tiles: policy });
+  // A's first conv: conv, bias, ReLU, pool in the forward; no pool folds in training (the
+  // backward reads the full map).
+  const pooled = fwd.kernels.find((k) => k.layer === "features.0")!;
+  const plain = train.kernels.find((k) => k.layer === "features.0" && k.spec.kind === "conv")!;
+  assert.strictEqual((pooled.spec as ConvSpec).pool, "max");
+  assert.strictEqual(pooled.query && "pool" in pooled.query && pooled.query.pool, "max");
+  assert.strictEqual((plain.spec as ConvSpec).pool, undefined);
+  assert.strictEqual(plain.query, undefined);
+  // The query's key is the folded spec's key: the tuner (keying by spec) and the lowering
+  // (asking with the query) meet.
+  assert.strictEqual(shapeKey(pooled.query!), shapeKey(pooled.spec as ConvSpec));
+  assert.notStrictEqual(shapeKey(pooled.query!), shapeKey(plain.spec as ConvSpec));
+  // An entry for the pooled conv tunes the forward only, one for the plain conv training only.
+  const t = (q: object) => withTuning(policy, table([[q, tuned]]));
+  const direct = { ...tuned, variant: "direct" as const, bk: 2 };
+  const fwdTuned = lower(forwardGraph(m, 2), { tiles: t(pooled.query!) });
+  const trainTuned = lower(trainGraph(m, 2), { tiles: t(pooled.query!) });
+  assert.deepStrictEqual(
+    (fwdTuned.kernels.find((k) => k.layer === "features.0")!.spec as ConvSpec).tile.tm,
+    tuned.tm,
+  );
+  assert.deepStrictEqual(
+    (trainTuned.kernels.find((k) => k.name === plain.name)!.spec as ConvSpec).tile,
+    (plain.spec as ConvSpec).tile,
+  );
+  const trainOnly = withTuning(policy, table([[plain.spec, direct]]));
+  assert.deepStrictEqual(
+    (lower(trainGraph(m, 2), { tiles: trainOnly }).kernels.find((k) => k.name === plain.name)!
+      .spec as ConvSpec).tile,
+    direct,
+  );
+  assert.deepStrictEqual(
+    lower(forwardGraph(m, 2), { tiles: trainOnly }).kernels.find((k) => k.layer === "features.0")!
+      .spec,
+    pooled.spec,
+  );
+});
+
 Deno.test("adapter keys: name, vendor and architecture slugged", () => {
   assert.strictEqual(
     adapterKey({ name: "llvmpipe (LLVM 15.0.6, 256 bits)", vendor: "65541", architecture: "" }),
@@ -226,9 +268,13 @@ Deno.test("shipped tuning files: well-formed, named by their adapter, keys of re
     for (const [k, e] of Object.entries(t.entries)) {
       const q = JSON.parse(k);
       assert.ok(isTunable(q), `${f.name}: ${k}`);
-      // The key is its own spec's key (so the lowering can meet it), and the tile emits.
+      // The key is its own spec's key (so the lowering can meet it), and the tile emits: with
+      // the key's pool folded in where the tile takes it (a "direct" conv tile), else without
+      // (the pool then runs as its own kernel).
       assert.strictEqual(shapeKey(q), k);
-      emitKernel({ ...q, tile: e.tile });
+      const { pool, ...unpooled } = q as ConvSpec;
+      emitKernel({ ...unpooled, tile: e.tile });
+      if (pool && e.tile.variant === "direct") emitKernel({ ...q, tile: e.tile });
       assert.ok(e.tunedMs < e.defaultMs, `${f.name}: ${k} is no faster than its default`);
     }
   }

@@ -237,6 +237,9 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
   };
   try {
     let lastSave = performance.now();
+    // The ETA's rate: images since this process's first step, whose time is mostly compiling
+    // (an ETA from it read hours at step 1); before a second step there is none ("?").
+    let rateFrom: { t: number; images: number } | undefined;
     while (state.epoch < cfg.epochs) {
       // A run resumed mid-epoch continues the epoch's sums, so its metrics row is the same.
       const part = state.batchInEpoch > 0 ? state.partial : undefined;
@@ -296,6 +299,11 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
         const ips = seen / (trainBefore + elapsed);
         const remaining = (perEpoch - b) * cfg.batch +
           (cfg.epochs - state.epoch - 1) * perEpoch * cfg.batch;
+        const now = performance.now();
+        const rate = rateFrom
+          ? (state.imagesSeen - rateFrom.images) / ((now - rateFrom.t) / 1000)
+          : NaN;
+        rateFrom ??= { t: now, images: state.imagesSeen };
         progress.step({
           epoch: state.epoch,
           epochs: cfg.epochs,
@@ -304,7 +312,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
           loss: r.loss,
           acc: r.top1 / cfg.batch,
           imagesPerS: ips,
-          etaS: remaining / ips,
+          etaS: remaining / rate,
           lr: state.schedule.lr,
         });
         if (stopBy) {

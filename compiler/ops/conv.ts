@@ -6,7 +6,7 @@
 // by bias.
 import type { Layer } from "../../dsl/layers.ts";
 import { convOut } from "../kernels/conv_geometry.ts";
-import type { ConvGradWeightSpec, ConvSpec } from "../kernels/spec.ts";
+import type { ConvGradWeightSpec, ConvSpec, GemmTile } from "../kernels/spec.ts";
 import { fmtShape, require, requireRank, ShapeError } from "../shape.ts";
 import type { Graph } from "../ir.ts";
 import {
@@ -53,6 +53,10 @@ function weightAt(
 /** Winograd's F(m x m, 3 x 3) serves 3x3 convs with padding 1 (VGG's, and their input
  *  gradients, whose padding k - 1 - pad is 1 again); the tile policy decides whether it runs. */
 const winogradApplies = (q: { k: number; pad: number }) => q.k === 3 && q.pad === 1;
+
+/** A "direct" row-segment tile, the variant a pool folds into: the probe with which the lowering
+ *  asks whether a pool will fold into a conv (never emitted). */
+const PROBE_TILE: GemmTile = { variant: "direct", bm: 8, bn: 8, bk: 2, tm: 8, tn: 8, ks: 1 };
 
 /** The f32 weight behind a conv's weight input: under `--precision f16` the conv reads an f16
  *  copy (compiler/precision.ts), but the filter transform reads the master weight, so that U
@@ -174,8 +178,17 @@ export const prims: Pick<OpTable, "conv2d" | "conv2d_grad_weight"> = {
         flip: n.attrs.flip,
         epilogue: [],
       };
-      const choice = winogradApplies(q) ? cx.tiles.winograd(q) : undefined;
-      if (!choice) return [{ spec: { ...q, tile: cx.tiles.conv(q) }, inputs: n.inputs }];
+      // The policy is told of a pool that will fold into the conv's kernel (forward plans): a
+      // pooled kernel costs differently (the direct conv computes whole 2x2 windows, Winograd's
+      // output transform pools in registers), so a tuning table keys it apart. The spec itself
+      // gets the pool from the fold.
+      const pool = n.attrs.flip ? undefined : cx.poolAfter(n.id, { ...q, tile: PROBE_TILE });
+      const asked = pool ? { ...q, pool } : q;
+      const choice = winogradApplies(q) ? cx.tiles.winograd(asked) : undefined;
+      if (!choice) {
+        const spec = { ...q, tile: cx.tiles.conv(asked) };
+        return [{ spec, inputs: n.inputs, ...(pool ? { query: asked } : {}) }];
+      }
       return winogradLowering(n.inputs[0], masterWeight(cx.graph, n.inputs[1]), q, choice);
     },
     storage: { half: true, halfWeights: true },

@@ -10,6 +10,7 @@ import type { Expr, WgslWriter } from "../wgsl/mod.ts";
 import type { EmittedKernel, EpilogueOp, KernelSpec } from "../kernels/spec.ts";
 import type { StorageSize } from "../kernels/io.ts";
 import type { TilePolicy } from "../lower.ts";
+import type { TileQuery } from "../tuning.ts";
 import type { Layer } from "../../dsl/layers.ts";
 import type { Attrs, LayerArgs, LayerKind, Prim } from "./mod.ts";
 import type { Foldable } from "./epilogues.ts";
@@ -35,6 +36,10 @@ export interface LowerContext {
   readonly tiles: TilePolicy;
   /** The node is a gradient output that accumulates into its buffer (micro-batching). */
   readonly accumulate: boolean;
+  /** The 2x2 pool that the lowering will fold into the kernel writing node `id`'s value, seen
+   *  through the epilogue ops between them (forward plans: in training the backward reads the
+   *  full map), or undefined. `probe` is that kernel as it would be lowered. */
+  poolAfter(id: number, probe: KernelSpec): "max" | "avg" | undefined;
 }
 
 /** A value of a node's own kernels that no other node sees (a Winograd chain's transformed
@@ -53,6 +58,9 @@ export interface Lowered {
   output?: Scratch;
   /** Names the kernel among the node's kernels (`conv2d/winograd_gemm`). */
   step?: string;
+  /** What the tile policy was asked for this kernel, where that differs from the spec less its
+   *  tile (a conv that a pool will fold into: the pool): the tuning table's key. */
+  query?: TileQuery;
 }
 
 /** Kernels, a view of the input's buffer (reshape), or nothing to run (graph leaves). */
