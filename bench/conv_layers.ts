@@ -30,9 +30,11 @@ if (!rev) {
 }
 const rounds = Number(roundsArg ?? 3);
 const net = netArg ?? "nets/e.ts";
-const variant = Object.keys(flags).some((k) => k in variantOptions)
-  ? Object.entries(flags).filter(([k]) => k in variantOptions).flatMap(([k, v]) => [`--${k}`, v])
-  : ["--width", "8", "--size", "32", "--classes", "10"];
+const given = Object.fromEntries(
+  Object.entries(flags).filter(([k]) => k in variantOptions),
+) as Record<string, string>;
+const variantValues = Object.keys(given).length ? given : { width: "8", size: "32", classes: "10" };
+const variant = Object.entries(variantValues).flatMap(([k, v]) => [`--${k}`, v]);
 const batch = Number(flags.batch ?? 64);
 
 const here = new URL("..", import.meta.url).pathname;
@@ -42,7 +44,7 @@ const git = (...args: string[]) =>
 await git("worktree", "add", "-q", "--detach", base, rev);
 
 async function bench(tree: string): Promise<Kernel[]> {
-  const args = ["task", "bench", net, ...variant as string[], "--batch", `${batch}`, "--train"];
+  const args = ["task", "bench", net, ...variant, "--batch", `${batch}`, "--train"];
   const r = await new Deno.Command("deno", {
     args: [...args, "--iters", "3", "--json"],
     cwd: tree,
@@ -90,7 +92,7 @@ try {
   }
   const before = perLayer(best(runs.before)), after = perLayer(best(runs.after));
   // Direct-conv FLOPs per layer from the net itself: 2 N O C k^2 H W of each conv2d node.
-  const m = await loadNet(net, variantOf(flags as Record<string, string>));
+  const m = await loadNet(net, variantOf(variantValues));
   const g = trainGraph(m, batch);
   const flops = new Map<string, { shape: string; flops: number }>();
   for (const n of g.nodes) {
