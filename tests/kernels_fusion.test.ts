@@ -182,8 +182,9 @@ Deno.test("lowering folds each max-pool into its conv in forward plans on CPU ti
   const gpuTiles = tilePolicy({ cpu: false, maxWorkgroupStorage: 32768, maxInvocations: 256 });
   for (const size of [32, 40]) {
     const m = configs.E({ width: 8, size, classes: 10 });
-    const plain = lower(forwardGraph(m, 2), { tiles: gpuTiles });
-    const fused = lower(forwardGraph(m, 2), { tiles });
+    // Batch 64: the untuned rule keeps convs under 8 M multiply-adds direct.
+    const plain = lower(forwardGraph(m, 64), { tiles: gpuTiles });
+    const fused = lower(forwardGraph(m, 64), { tiles });
     const pools = (p: typeof plain) => p.kernels.filter((k) => k.ops.includes("maxpool"));
     assert.strictEqual(pools(plain).length, 5);
     assert.ok(pools(plain).every((k) => k.spec.kind === "maxpool"));
@@ -203,7 +204,7 @@ Deno.test("lowering folds each max-pool into its conv in forward plans on CPU ti
       assert.strictEqual((k.spec as { pool?: string }).pool, "max", k.name);
       if (k.spec.kind === "conv") assert.strictEqual(k.spec.tile.tn % 2, 0, k.name);
     }
-    const directOnly = lower(forwardGraph(m, 2), {
+    const directOnly = lower(forwardGraph(m, 64), {
       tiles: { ...tiles, winograd: () => undefined },
     });
     const directFolds = pools(directOnly).filter((k) => k.spec.kind === "conv");

@@ -38,7 +38,7 @@ const cpu = tilePolicy(CPU), gpu = tilePolicy(GPU);
 const conv = (c: number, o: number, side: number, extra: Partial<ConvSpec> = {}) =>
   ({
     kind: "conv",
-    n: 8,
+    n: 64,
     c,
     h: side,
     w: side,
@@ -69,6 +69,10 @@ Deno.test("the untuned rule: F(4,3) on maps of 8 and more, F(2,3) below, direct 
   assert.strictEqual(m(conv(32, 64, 4)), 2);
   assert.strictEqual(m(conv(64, 64, 2)), 2);
   assert.strictEqual(m(conv(512, 512, 14)), 4);
+  // Small convs stay direct: under 8 M multiply-adds the chain's dispatches cost more.
+  assert.strictEqual(m({ ...conv(16, 16, 16), n: 8 }), undefined);
+  assert.strictEqual(m({ ...conv(64, 64, 2), n: 8 }), undefined);
+  assert.strictEqual(m({ ...conv(128, 128, 14), n: 1 }), 4);
   // Only 3x3 with padding 1; GPUs keep their workgroup tiles; weight gradients stay direct.
   assert.strictEqual(m(conv(64, 64, 8, { k: 1, pad: 0 })), undefined);
   assert.strictEqual(m(conv(64, 64, 8, { pad: 0 })), undefined);
@@ -137,7 +141,7 @@ Deno.test("a conv run by Winograd lowers to its chain; U, V, M are scratch value
 
 Deno.test("training plans: input gradients by Winograd with the ReLU mask folded; f16 reads the master weight", () => {
   const m = configs.E({ width: 8, size: 32, classes: 10 });
-  const plan = lower(trainGraph(m, 2), { tiles: cpu });
+  const plan = lower(trainGraph(m, 64), { tiles: cpu });
   const algos = convAlgorithms(plan);
   const of = (layer: string, pass: string) =>
     algos.find((a) => a.layer === layer && a.pass === pass)!.algorithm;
@@ -154,10 +158,10 @@ Deno.test("training plans: input gradients by Winograd with the ReLU mask folded
   assert.deepStrictEqual(flip.kernels.at(-1)!.ops, ["conv2d", "relu_grad"]);
   // FLOPs: the kernels' own are a third of the direct conv's for F(4,3) here.
   const fwd = algos.find((a) => a.layer === "features.12" && a.pass === "forward")!;
-  assert.strictEqual(fwd.directFlops, 2 * 2 * 32 * 32 * 9 * 8 * 8);
+  assert.strictEqual(fwd.directFlops, 2 * 64 * 32 * 32 * 9 * 8 * 8);
 
   // --precision f16: the filter transform reads the f32 parameter, the copy is dropped.
-  const p = applyPrecision(trainGraph(m, 2), "f16");
+  const p = applyPrecision(trainGraph(m, 64), "f16");
   const half = lower(p.graph, { tiles: cpu, half: p.half });
   for (const k of half.kernels.filter((k) => k.spec.kind === "winograd_filter")) {
     assert.strictEqual(p.graph.nodes[k.inputs[0]].op, "param", k.name);
@@ -193,7 +197,7 @@ Deno.test("the weight gradient by Winograd where the policy says so, accumulatin
 
 Deno.test("memory: V and M in pooled buffers; the forward runner keeps U with the weights", () => {
   const m = configs.E({ width: 8, size: 32, classes: 10 });
-  const plan = lower(forwardGraph(m, 8), { tiles: cpu });
+  const plan = lower(forwardGraph(m, 64), { tiles: cpu });
   const keep = persistentValues(plan.graph);
   const onParams = paramKernels(plan);
   assert.strictEqual(onParams.size, 13);
@@ -245,7 +249,7 @@ Deno.test("tuning tables: format 2 entries decide the algorithm, format 1 entrie
   assert.deepStrictEqual(wino.winograd(conv(16, 16, 16, { flip: true })), cpu.winograd(q));
   // A lowering with the table runs the table's chain.
   const b = new GraphBuilder();
-  const x = b.add("input", [], { name: "x", shape: [8, 16, 16, 16], dtype: "f32" });
+  const x = b.add("input", [], { name: "x", shape: [64, 16, 16, 16], dtype: "f32" });
   const w = b.add("param", [], { name: "w", shape: [16, 16, 3, 3], role: "weight" });
   b.output("y", b.add("conv2d", [x, w], { k: 3, pad: 1, flip: false }));
   const kinds = (t: TilePolicy) => lower(b.build(), { tiles: t }).kernels.map((k) => k.spec.kind);

@@ -100,6 +100,9 @@ export interface ConvShape {
   k: number;
 }
 
+/** The smallest conv the untuned rule runs by Winograd, in the direct conv's multiply-adds. */
+export const WINOGRAD_MIN_MACS = 8e6;
+
 /** The tile policy the lowering takes (compiler/lower.ts TilePolicy). */
 export function tilePolicy(t: AdapterTraits) {
   return {
@@ -112,7 +115,13 @@ export function tilePolicy(t: AdapterTraits) {
       // 0.8-2.2x, mixed). The split chain: the fused forms lost on llvmpipe. GPUs keep the
       // direct conv's workgroup tiles: the Winograd GEMM has only register tiles so far, and
       // `deno task tune` measures it against them per shape.
+      // Small convs stay direct too: under WINOGRAD_MIN_MACS a layer takes well under a
+      // millisecond, and the chain's three dispatches cost more than the multiplies it saves
+      // (`deno task tune` on llvmpipe, E/w8 at batch 8, 1.2-4.7 M multiply-adds a layer: the
+      // direct conv 1.2-2x faster on every layer of the forward and on 26 of the training
+      // step's 28 shapes; at batch 64, 9.4 M and up, Winograd won most of them).
       if (!t.cpu || d.k !== 3 || d.pad !== 1 || d.c < 16 || d.o < 16) return undefined;
+      if (d.n * d.o * d.c * 9 * d.h * d.w < WINOGRAD_MIN_MACS) return undefined;
       return winogradDefaults(d, Math.min(d.h, d.w) >= 8 ? 4 : 2, "split");
     },
     conv(d: ConvShape): GemmTile {
