@@ -33,6 +33,13 @@ import { describeAdapter, getAdapter, getAdapterTraits, getDevice } from "../run
 import { describeShape, fmtTrial, tableText, tuneShape } from "../runtime/tuner.ts";
 import { intFlag, loadNet, main, parse, UsageError, variantOf, variantOptions } from "./common.ts";
 
+/** A merged table's source: every run that wrote it, oldest first, each once (a rerun of the
+ *  same command moves to the end). */
+function mergedSource(before: string | undefined, run: string): string {
+  const runs = (before ?? "").split("; then ").filter((r) => r && r !== run);
+  return [...runs, run].join("; then ");
+}
+
 await main(async () => {
   const { values: v, positionals } = parse(Deno.args, {
     ...variantOptions,
@@ -130,11 +137,10 @@ await main(async () => {
   const table: TuningTable = {
     format: TUNING_FORMAT,
     adapter: { name: info.name, vendor: info.vendor, architecture: info.architecture, key },
-    // A merged table says every run that wrote it, oldest first.
-    source: [
-      ...(existing?.source && Object.keys(existing.entries).length ? [existing.source] : []),
+    source: mergedSource(
+      existing && Object.keys(existing.entries).length ? existing.source : undefined,
       `deno task tune ${Deno.args.join(" ")} (${clock}, best of interleaved runs)`,
-    ].join("; then "),
+    ),
     entries,
   };
   await Deno.mkdir(dirname(out), { recursive: true });
