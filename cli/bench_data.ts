@@ -1,22 +1,32 @@
 // deno task bench-data imagefolder:DIR [--workers N] [--batch N] [--batches N] [--rounds N]
-//   [--crop N] [--scale S|SMIN,SMAX] [--test-scale Q] [--json]
+//   [--crop N] [--scale S|SMIN,SMAX] [--test-scale Q] [--unpinned] [--json]
 // Images/s of the input pipeline alone (no GPU): the training path with the paper's
 // augmentation (scale jittering in [256, 512] by default, random 224 crop, flip, PCA colour
 // shift) and the test path (rescale to Q, centre crop), for 1 decode worker and every power of
 // two up to N (default: one per core), in interleaved rounds; the parallel efficiency against
-// one worker; and the CPU time per image of the whole process. JSON: `images_per_s` is the
-// training path with N workers (best round).
+// one worker; and the CPU time per image of the whole process. Each run is a process of its own
+// pinned (taskset) to as many cores as it has workers, so a worker's images/s is a core's.
+// JSON: `images_per_s` is the training path with N workers (best round).
 import { defaultTestScale, parseScale } from "../data/augment.ts";
 import { parseDataSpec } from "../data/sources.ts";
-import { efficiency, measureFolder, type WorkerRun, workerSeries } from "../data/throughput.ts";
+import {
+  allowedCpus,
+  efficiency,
+  measureFolder,
+  measurePinned,
+  type WorkerRun,
+  workerSeries,
+} from "../data/throughput.ts";
 import { defaultWorkers } from "../data/workers.ts";
 import { intFlag, main, parse, UsageError } from "./common.ts";
 import { table } from "./format.ts";
 
 const HELP = `usage: deno task bench-data imagefolder:DIR [--workers N] [--batch N] [--batches N]
-       [--rounds N] [--crop N] [--scale S|SMIN,SMAX] [--test-scale Q] [--json]
+       [--rounds N] [--crop N] [--scale S|SMIN,SMAX] [--test-scale Q] [--unpinned] [--json]
 Defaults: N = one worker per core, batch 64, 8 timed batches per path after one warm-up, 2
-rounds, crop 224, S in [256, 512] (the paper's scale jittering), Q = 384.`;
+rounds, crop 224, S in [256, 512] (the paper's scale jittering), Q = 384.
+Each run is a process pinned (taskset) to k cores for k workers; --unpinned measures in this
+process on every core instead.`;
 
 await main(async () => {
   const { values: v, positionals } = parse(Deno.args, {
@@ -27,6 +37,7 @@ await main(async () => {
     crop: { type: "string" },
     scale: { type: "string" },
     "test-scale": { type: "string" },
+    unpinned: { type: "boolean" },
     json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
@@ -58,14 +69,23 @@ await main(async () => {
       `${opts.batch}, ${opts.batches} batches per path; workers ${series.join(", ")}; ` +
       `${navigator.hardwareConcurrency} cores; 1-minute load ${loadBefore.toFixed(2)}`,
   );
+  const cpus = v.unpinned ? null : allowedCpus();
   // Rounds interleave the worker counts, so a burst of load elsewhere hits them alike.
   const runs: WorkerRun[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const workers of series) {
-      const r = await measureFolder(root, workers, round, opts);
+      const pinned = cpus &&
+        await measurePinned(root, workers, round, opts, cpus.slice(0, workers));
+      if (cpus && !pinned) {
+        say("taskset not found (util-linux): measuring unpinned, in this process");
+        cpus.length = 0;
+      }
+      const r = pinned || await measureFolder(root, workers, round, opts);
       runs.push(r);
+      const where = r.cores === null ? "" : ` on ${r.cores} core${r.cores > 1 ? "s" : ""}`;
       say(
-        `round ${round + 1}, ${workers} workers: train ${r.train.images_per_s.toFixed(1)} img/s ` +
+        `round ${round + 1}, ${workers} workers${where}: train ` +
+          `${r.train.images_per_s.toFixed(1)} img/s ` +
           `(${r.train.cpu_ms_per_image.toFixed(2)} ms CPU/img), test ` +
           `${r.test.images_per_s.toFixed(1)} img/s`,
       );
@@ -77,6 +97,8 @@ await main(async () => {
     Math.min(...runs.filter((r) => r.workers === k).map((r) => r[path].cpu_ms_per_image));
   const summary = series.map((k) => ({
     workers: k,
+    /** Cores the runs were pinned to; null: unpinned, every core. */
+    cores: runs.find((r) => r.workers === k)!.cores,
     train_images_per_s: best(k, "train"),
     test_images_per_s: best(k, "test"),
     train_efficiency: efficiency(best(k, "train"), k, best(1, "train")),
@@ -93,6 +115,7 @@ await main(async () => {
       batches: opts.batches,
       rounds,
       cores: navigator.hardwareConcurrency,
+      pinned: top.cores !== null,
       load_before: loadBefore,
       load_after: load(),
       workers: top.workers,
@@ -103,10 +126,14 @@ await main(async () => {
     }));
     return;
   }
-  console.log(`\nbest of ${rounds} rounds (efficiency: images/s per worker against 1 worker):`);
+  console.log(
+    `\nbest of ${rounds} rounds (efficiency: images/s per worker against 1 worker` +
+      `${top.cores === null ? ", unpinned" : ", k workers on k cores"}):`,
+  );
   console.log(table(
     [
       "workers",
+      "cores",
       "train img/s",
       "efficiency",
       "CPU ms/img",
@@ -116,6 +143,7 @@ await main(async () => {
     ],
     summary.map((s) => [
       s.workers,
+      s.cores ?? "all",
       s.train_images_per_s.toFixed(1),
       `${(100 * s.train_efficiency).toFixed(0)}%`,
       s.train_cpu_ms_per_image.toFixed(2),

@@ -20,6 +20,8 @@ export interface PathFigures {
 export interface WorkerRun {
   workers: number;
   round: number;
+  /** Cores the process could run on (its CPU affinity), or null when it was not pinned. */
+  cores: number | null;
   train: PathFigures;
   test: PathFigures;
 }
@@ -78,10 +80,66 @@ export async function measureFolder(
       opts.batch,
     );
     const test = await timePath((limit = n) => batches(d.test, { ...common, limit }), opts.batch);
-    return { workers, round, train, test };
+    return { workers, round, cores: null, train, test };
   } finally {
     await d.close();
   }
+}
+
+/** The CPUs this process may run on (Linux: /proc/self/status), or null if unknown. */
+export function allowedCpus(): number[] | null {
+  try {
+    const line = Deno.readTextFileSync("/proc/self/status").match(/^Cpus_allowed_list:\s*(.+)$/m);
+    if (!line) return null;
+    return line[1].trim().split(",").flatMap((part) => {
+      const [a, b = a] = part.split("-").map(Number);
+      return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+    });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `measureFolder` in a child process pinned with `taskset` to `cpus`: k workers then have k
+ * cores, whatever else the machine has, so images/s per worker is images/s per core and the
+ * parallel efficiency compares like with like (a worker keeps several decodes in flight, and
+ * one worker on an unpinned 2-core machine would use both cores). Null when `taskset` cannot run.
+ */
+export async function measurePinned(
+  root: string,
+  workers: number,
+  round: number,
+  opts: ThroughputOptions,
+  cpus: number[],
+): Promise<WorkerRun | null> {
+  const args = [
+    "-c",
+    cpus.join(","),
+    Deno.execPath(),
+    "run",
+    "-A",
+    `--config=${new URL("../deno.json", import.meta.url).pathname}`,
+    new URL("./throughput_child.ts", import.meta.url).pathname,
+    JSON.stringify({ root, workers, round, opts }),
+  ];
+  let out: Deno.CommandOutput;
+  try {
+    out = await new Deno.Command("taskset", { args, stdout: "piped", stderr: "piped" }).output();
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
+  const text = new TextDecoder();
+  if (!out.success) {
+    // The child's own message (a DataError naming the folder, say) is the one to show.
+    const err = text.decode(out.stderr).trim().split("\n").filter((l) => l).pop();
+    throw new DataError(
+      err?.replace(/^error: (Uncaught )?(\(in promise\) )?/, "") ?? "measurement failed",
+    );
+  }
+  const run = JSON.parse(text.decode(out.stdout).trim().split("\n").pop()!) as WorkerRun;
+  return { ...run, cores: cpus.length };
 }
 
 /** 1, 2, 4, ... up to `max`, and `max` itself. */

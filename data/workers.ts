@@ -59,9 +59,16 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task: Task | null;
+  /** Tasks sent and not answered yet, by id. */
+  tasks: Map<number, Task>;
   closed?: () => void;
 }
+
+/**
+ * Tasks a worker holds at once: the next is there when one ends, so the worker's samples in
+ * flight (data/decode_worker.ts) never drain at a task's end.
+ */
+const TASKS_PER_WORKER = 2;
 
 export class DecodePool {
   private slots: Slot[] = [];
@@ -175,15 +182,15 @@ export class DecodePool {
       const worker = new Worker(new URL("./decode_worker.ts", import.meta.url), {
         type: "module",
       });
-      const slot: Slot = { worker, task: null };
+      const slot: Slot = { worker, tasks: new Map() };
       worker.onmessage = (e: MessageEvent<WorkerReply>) => this.reply(slot, e.data);
       worker.onerror = (e: ErrorEvent) => {
         // A worker that cannot even start (sharp missing, say) fails all work; no retry.
         e.preventDefault();
         const err = new DataError(`decode worker failed: ${e.message}`);
         for (const t of this.queue.splice(0)) this.fail(t.job, err);
-        if (slot.task) this.fail(slot.task.job, err);
-        slot.task = null;
+        for (const t of slot.tasks.values()) this.fail(t.job, err);
+        slot.tasks.clear();
         this.slots = this.slots.filter((s) => s !== slot);
         worker.terminate();
       };
@@ -196,13 +203,16 @@ export class DecodePool {
     // Drop the tasks of jobs that already failed.
     this.queue = this.queue.filter((t) => !t.job.failed);
     if (this.queue.length) this.start();
-    for (const slot of this.slots) {
-      if (slot.task || slot.closed || !this.queue.length) continue;
-      const task = this.queue.shift()!;
-      slot.task = task;
-      slot.worker.postMessage({ ...task.msg, id: this.nextId++ } satisfies WorkerTask);
+    // Round by round, so each worker gets one task before any gets a second.
+    for (let round = 0; round < TASKS_PER_WORKER; round++) {
+      for (const slot of this.slots) {
+        if (slot.tasks.size > round || slot.closed || !this.queue.length) continue;
+        const task = this.queue.shift()!, id = this.nextId++;
+        slot.tasks.set(id, task);
+        slot.worker.postMessage({ ...task.msg, id } satisfies WorkerTask);
+      }
     }
-    if (!this.queue.length && this.slots.every((s) => !s.task)) {
+    if (!this.queue.length && this.slots.every((s) => !s.tasks.size)) {
       const timer = setTimeout(() => this.stopAll(), this.idleMs);
       Deno.unrefTimer(timer);
       this.idleTimer = timer;
@@ -215,8 +225,8 @@ export class DecodePool {
       slot.closed?.();
       return;
     }
-    const task = slot.task!;
-    slot.task = null;
+    const task = slot.tasks.get(msg.id)!;
+    slot.tasks.delete(msg.id);
     const job = task.job;
     if (msg.type === "error") this.fail(job, new Error(`decode worker: ${msg.message}`));
     else if (!job.failed) {
@@ -234,7 +244,7 @@ export class DecodePool {
     job.reject(e);
   }
 
-  /** Asks every idle worker to stop; a busy one stops after its task (see the worker). */
+  /** Asks every worker to stop; a busy one stops after its tasks (see the worker). */
   private stopAll(): void {
     for (const slot of this.slots) {
       const stopped: Promise<void> = new Promise<void>((resolve) => (slot.closed = resolve))

@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { imageSize } from "../data/image_decode.ts";
 import { listImageFolder } from "../data/imagefolder.ts";
 import { prepareFolder } from "../data/prepare.ts";
+import { allowedCpus } from "../data/throughput.ts";
 import { ROOT } from "./helpers/cli.ts";
 
 async function jpeg(path: string, w: number, h: number) {
@@ -98,4 +99,8 @@ Deno.test("bench-data --json: both paths for 1 and 2 workers, efficiency, images
     for (const run of j.runs) {
       assert.equal(run.train.images, 4, "one timed batch after the warm-up");
     }
+    // Each run in a process pinned to as many cores as workers (taskset is in util-linux).
+    const cpus = allowedCpus()!;
+    assert.equal(j.pinned, true);
+    assert.deepEqual(j.runs.map((r: { cores: number }) => r.cores), [1, Math.min(2, cpus.length)]);
   }));
