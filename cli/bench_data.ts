@@ -1,5 +1,6 @@
 // deno task bench-data imagefolder:DIR [--workers N] [--batch N] [--batches N] [--rounds N]
-//   [--crop N] [--scale S|SMIN,SMAX] [--test-scale Q] [--unpinned] [--json]
+//   [--crop N] [--scale S|SMIN,SMAX] [--test-scale Q] [--decode threads|processes] [--unpinned]
+//   [--json]
 // Images/s of the input pipeline alone (no GPU): the training path with the paper's
 // augmentation (scale jittering in [256, 512] by default, random 224 crop, flip, PCA colour
 // shift) and the test path (rescale to Q, centre crop), for 1 decode worker and every power of
@@ -17,16 +18,18 @@ import {
   type WorkerRun,
   workerSeries,
 } from "../data/throughput.ts";
-import { defaultWorkers } from "../data/workers.ts";
+import { defaultDecodeMode, defaultWorkers } from "../data/workers.ts";
 import { intFlag, main, parse, UsageError } from "./common.ts";
 import { table } from "./format.ts";
 
 const HELP = `usage: deno task bench-data imagefolder:DIR [--workers N] [--batch N] [--batches N]
-       [--rounds N] [--crop N] [--scale S|SMIN,SMAX] [--test-scale Q] [--unpinned] [--json]
+       [--rounds N] [--crop N] [--scale S|SMIN,SMAX] [--test-scale Q]
+       [--decode threads|processes] [--unpinned] [--json]
 Defaults: N = one worker per core, batch 64, 8 timed batches per path after one warm-up, 2
 rounds, crop 224, S in [256, 512] (the paper's scale jittering), Q = 384.
 Each run is a process pinned (taskset) to k cores for k workers; --unpinned measures in this
-process on every core instead.`;
+process on every core instead. --decode: where workers decode (default: processes pinned to a
+core each, where subprocesses and FFI are allowed; the same as VGG_DECODE).`;
 
 await main(async () => {
   const { values: v, positionals } = parse(Deno.args, {
@@ -38,6 +41,7 @@ await main(async () => {
     scale: { type: "string" },
     "test-scale": { type: "string" },
     unpinned: { type: "boolean" },
+    decode: { type: "string" },
     json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
@@ -47,6 +51,13 @@ await main(async () => {
     throw new UsageError(`bench-data measures image folders: give imagefolder:DIR\n${HELP}`);
   }
   const root = spec.dir!;
+  if (v.decode !== undefined) {
+    if (v.decode !== "threads" && v.decode !== "processes") {
+      throw new UsageError(`--decode must be threads or processes, got "${v.decode}"`);
+    }
+    // Read by every pool, here and in the measuring processes (which inherit the environment).
+    Deno.env.set("VGG_DECODE", v.decode);
+  }
   const maxWorkers = intFlag(v.workers, "workers", defaultWorkers())!;
   const scale = parseScale(v.scale ?? "256,512");
   const folder = {
@@ -66,7 +77,8 @@ await main(async () => {
   const say = (s: string) => v.json || console.log(s);
   say(
     `${root}: crop ${folder.crop}, S ${[scale].flat().join("-")}, Q ${folder.testScale}, batch ` +
-      `${opts.batch}, ${opts.batches} batches per path; workers ${series.join(", ")}; ` +
+      `${opts.batch}, ${opts.batches} batches per path; workers ${series.join(", ")} ` +
+      `(${defaultDecodeMode()}); ` +
       `${navigator.hardwareConcurrency} cores; 1-minute load ${loadBefore.toFixed(2)}`,
   );
   const cpus = v.unpinned ? null : allowedCpus();
@@ -119,6 +131,7 @@ await main(async () => {
       load_before: loadBefore,
       load_after: load(),
       workers: top.workers,
+      decode: runs[0].mode,
       images_per_s: top.train_images_per_s,
       test_images_per_s: top.test_images_per_s,
       summary,

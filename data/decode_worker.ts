@@ -1,13 +1,13 @@
 /**
- * A decode worker (data/workers.ts starts one per core): takes tasks of samples, writes each
+ * A decode worker that decodes in this process (the "threads" mode of data/workers.ts, used
+ * where subprocesses or shared files are not allowed): takes tasks of samples, writes each
  * sample's floats straight into the batch's SharedArrayBuffer, and answers each task with the
  * files it could not read.
  *
  * A few samples decode at once (`IN_FLIGHT`), taken in order from every task received, so the
  * worker's core stays busy while a sample hops between threads: sharp runs each decode on a
  * Deno blocking thread that hands the pixels to libvips' own threads and back, and with one
- * sample at a time a worker left its core idle during every hop (2 workers gave 1.5x one
- * worker's images/s on this 2-core machine; 1.9x with 3 in flight: bench/RESULTS.md).
+ * sample at a time a worker left its core idle during every hop.
  *
  * "close" is answered only once every task is done: ending a worker while sharp still has work
  * in flight crashes the whole process (measured with Deno 2.9.6 and sharp 0.34: terminate() or
@@ -15,29 +15,14 @@
  */
 /// <reference lib="deno.worker" />
 import sharp from "sharp";
-import type { PipelineSettings } from "./augment.ts";
+import {
+  IN_FLIGHT,
+  type WorkerMessage,
+  type WorkerReply,
+  type WorkerTask,
+} from "./decode_protocol.ts";
 import { DataError } from "./errors.ts";
 import { loadSample } from "./sample.ts";
-
-export interface WorkerTask {
-  type: "task";
-  id: number;
-  augment: boolean;
-  cfg: PipelineSettings;
-  paths: string[];
-  seeds: number[];
-  /** Float offset of each sample in `buffer`. */
-  offsets: number[];
-  buffer: SharedArrayBuffer;
-}
-
-export type WorkerReply =
-  | { type: "done"; id: number; failures: { index: number; message: string }[] }
-  | { type: "error"; id: number; message: string }
-  | { type: "closed" };
-
-/** Samples decoding at once in one worker (measured: 1 leaves the core idle, 3 fills it). */
-export const IN_FLIGHT = 3;
 
 // One libvips thread per decode: the pool already runs one worker per core.
 sharp.concurrency(1);
@@ -103,13 +88,13 @@ function pump(): void {
   }
 }
 
-self.onmessage = (e: MessageEvent<WorkerTask | { type: "close" }>) => {
+self.onmessage = (e: MessageEvent<WorkerMessage>) => {
   const msg = e.data;
   if (msg.type === "close") closing = true;
-  else {
+  else if (msg.type === "task") {
     const active: Active = {
       task: msg,
-      out: new Float32Array(msg.buffer),
+      out: new Float32Array(msg.buffer!),
       left: msg.paths.length,
       failures: [],
     };

@@ -40,7 +40,7 @@ import {
 } from "./imagenet_labels.ts";
 import { forEachConcurrent } from "./pool.ts";
 import { deriveSeed, makeRng } from "./rng.ts";
-import { DecodePool, defaultWorkers } from "./workers.ts";
+import { type DecodeMode, DecodePool, defaultWorkers } from "./workers.ts";
 
 export interface ImageFolderOptions {
   /** Side of the square training/test crop; default 224. */
@@ -96,6 +96,12 @@ export interface ImageFolderDataset extends Dataset {
   badFiles: Map<string, string>;
   /** Decode workers (0: the calling thread). */
   workers: number;
+  /** Where the workers decode: in processes pinned to cores, or in threads (data/workers.ts). */
+  decodeMode: DecodeMode;
+  /** CPU ms used so far by the running decode processes (0 in "threads" mode). */
+  decodeCpuMs(): number;
+  /** Pids of the running decode processes. */
+  decodePids(): number[];
   /** The training scale S and test scale Q in use. */
   scale: ScaleSpec;
   testScale: number;
@@ -474,6 +480,9 @@ export async function loadImageFolder(
     files: { train: listing.train.files, test: listing.test.files },
     badFiles: bad,
     workers: pool.workers,
+    decodeMode: pool.mode,
+    decodeCpuMs: () => pool.processCpuMs(),
+    decodePids: () => pool.processIds(),
     scale,
     testScale,
     close: () => pool.close(),

@@ -8,18 +8,22 @@ import process from "node:process";
 import { batches } from "./dataset.ts";
 import { DataError } from "./errors.ts";
 import { type ImageFolderOptions, loadImageFolder } from "./imagefolder.ts";
+import type { DecodeMode } from "./workers.ts";
+export { allowedCpus } from "./workers.ts";
 
 export interface PathFigures {
   images: number;
   seconds: number;
   images_per_s: number;
-  /** Process CPU time (user + system, all threads) per image, in milliseconds. */
+  /** CPU time (user + system, all threads, decode processes included) per image, in ms. */
   cpu_ms_per_image: number;
 }
 
 export interface WorkerRun {
   workers: number;
   round: number;
+  /** Where the workers decoded (data/workers.ts). */
+  mode: DecodeMode;
   /** Cores the process could run on (its CPU affinity), or null when it was not pinned. */
   cores: number | null;
   train: PathFigures;
@@ -40,17 +44,22 @@ export interface ThroughputOptions {
 async function timePath(
   run: (limit?: number) => AsyncGenerator<{ n: number }>,
   warmUp: number,
+  childCpuMs: () => number,
 ): Promise<PathFigures> {
   for await (const _ of run(warmUp)) break;
-  const t0 = performance.now(), c0 = process.cpuUsage();
+  const cpuMs = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000 + childCpuMs();
+  };
+  const t0 = performance.now(), c0 = cpuMs();
   let images = 0;
   for await (const b of run()) images += b.n;
-  const seconds = (performance.now() - t0) / 1000, c = process.cpuUsage(c0);
+  const seconds = (performance.now() - t0) / 1000;
   return {
     images,
     seconds,
     images_per_s: images / seconds,
-    cpu_ms_per_image: (c.user + c.system) / 1000 / images,
+    cpu_ms_per_image: (cpuMs() - c0) / images,
   };
 }
 
@@ -78,25 +87,16 @@ export async function measureFolder(
       (limit = n) =>
         batches(d.train, { ...common, limit, shuffle: true, seed: 1, epoch: round, augment: true }),
       opts.batch,
+      d.decodeCpuMs,
     );
-    const test = await timePath((limit = n) => batches(d.test, { ...common, limit }), opts.batch);
-    return { workers, round, cores: null, train, test };
+    const test = await timePath(
+      (limit = n) => batches(d.test, { ...common, limit }),
+      opts.batch,
+      d.decodeCpuMs,
+    );
+    return { workers, round, mode: d.decodeMode, cores: null, train, test };
   } finally {
     await d.close();
-  }
-}
-
-/** The CPUs this process may run on (Linux: /proc/self/status), or null if unknown. */
-export function allowedCpus(): number[] | null {
-  try {
-    const line = Deno.readTextFileSync("/proc/self/status").match(/^Cpus_allowed_list:\s*(.+)$/m);
-    if (!line) return null;
-    return line[1].trim().split(",").flatMap((part) => {
-      const [a, b = a] = part.split("-").map(Number);
-      return Array.from({ length: b - a + 1 }, (_, i) => a + i);
-    });
-  } catch {
-    return null;
   }
 }
 

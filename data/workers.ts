@@ -1,23 +1,29 @@
 /**
- * The decode pool: image samples decoded and augmented by Deno Workers (data/decode_worker.ts),
- * one per core by default, so the thread that drives WebGPU only hands batches over.
+ * The decode pool: image samples decoded and augmented by workers, one per core by default, so
+ * the thread that drives WebGPU only hands batches over.
  *
  * A job (one batch, or one shard of it) is cut into small tasks that idle workers take in order,
  * so every worker helps with the oldest batch first and a batch is ready as soon as possible.
- * Workers write each sample straight into the batch's SharedArrayBuffer: nothing is copied or
- * transferred on the way back, and the buffer goes to `GPUQueue.writeBuffer` as it is. Which
- * worker decodes which sample does not matter: a sample's result depends only on its file, its
- * seed and the settings (data/sample.ts).
+ * Workers write each sample straight into the batch's memory: nothing is copied or transferred on
+ * the way back, and the array goes to `GPUQueue.writeBuffer` as it is. Which worker decodes which
+ * sample does not matter: a sample's result depends only on its file, its seed and the settings
+ * (data/sample.ts).
+ *
+ * Two kinds of workers (`DecodeMode`): Deno Workers that each run a decode process pinned to one
+ * core, writing into batch memory shared through /dev/shm (data/decode_bridge.ts,
+ * data/decode_process.ts, data/shared_file.ts), or Deno Workers that decode themselves into a
+ * SharedArrayBuffer (data/decode_worker.ts).
  *
  * Workers start on first use and stop after `idleMs` without work (or at `close()`), so a
- * process never stays alive for idle workers. Stopping waits for the worker's queue to empty
+ * process never stays alive for idle workers. Stopping waits for the worker's tasks to finish
  * (see data/decode_worker.ts: ending a worker while sharp decodes crashes the process).
  */
 import type { PipelineSettings } from "./augment.ts";
-import type { WorkerReply, WorkerTask } from "./decode_worker.ts";
+import type { BridgeInit, WorkerReply, WorkerTask } from "./decode_protocol.ts";
 import { DataError } from "./errors.ts";
 import { forEachConcurrent } from "./pool.ts";
 import { loadSample } from "./sample.ts";
+import { canShare, createShared, removeShared } from "./shared_file.ts";
 
 export interface DecodeJob {
   augment: boolean;
@@ -42,6 +48,38 @@ export function defaultWorkers(): number {
   return Math.max(1, navigator.hardwareConcurrency || 1);
 }
 
+/**
+ * Where workers decode. "processes": each worker's decodes run in a process of its own pinned to
+ * one core (data/decode_bridge.ts), writing into batch memory shared through /dev/shm; the
+ * default when the program may run subprocesses and use FFI. "threads": every worker decodes in
+ * this process (data/decode_worker.ts), where sharp's threads, shared by all workers, hop between
+ * the cores and cost more per image (bench/RESULTS.md has both). `VGG_DECODE=threads` or
+ * `processes` overrides the default.
+ */
+export type DecodeMode = "processes" | "threads";
+
+export function defaultDecodeMode(): DecodeMode {
+  const asked = Deno.env.get("VGG_DECODE");
+  if (asked === "threads" || asked === "processes") return asked;
+  if (asked) throw new DataError(`VGG_DECODE must be "threads" or "processes", got "${asked}"`);
+  const run = Deno.permissions.querySync({ name: "run" }).state === "granted";
+  return run && canShare() ? "processes" : "threads";
+}
+
+/** The CPUs this process may run on (Linux: /proc/self/status), or null if unknown. */
+export function allowedCpus(): number[] | null {
+  try {
+    const line = Deno.readTextFileSync("/proc/self/status").match(/^Cpus_allowed_list:\s*(.+)$/m);
+    if (!line) return null;
+    return line[1].trim().split(",").flatMap((part) => {
+      const [a, b = a] = part.split("-").map(Number);
+      return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+    });
+  } catch {
+    return null;
+  }
+}
+
 interface JobState {
   remaining: number;
   failures: DecodeFailure[];
@@ -59,6 +97,8 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  /** The decode process's pid ("processes" mode), once started. */
+  pid?: number;
   /** Tasks sent and not answered yet, by id. */
   tasks: Map<number, Task>;
   closed?: () => void;
@@ -78,8 +118,17 @@ export class DecodePool {
   private stopping = new Set<Promise<void>>();
   private spares: Float32Array[] = [];
 
+  private cpus: number[] | null = null;
+  /** The shared file behind each batch array (processes mode). */
+  private files = new WeakMap<ArrayBufferLike, string>();
+  private filePaths = new Set<string>();
+
   /** `workers` 0 decodes in the calling thread (a few samples in flight at once). */
-  constructor(readonly workers: number, private readonly idleMs = 10_000) {
+  constructor(
+    readonly workers: number,
+    private readonly idleMs = 10_000,
+    readonly mode: DecodeMode = defaultDecodeMode(),
+  ) {
     if (!Number.isInteger(workers) || workers < 0) {
       throw new DataError(`--workers must be a non-negative integer, got ${workers}`);
     }
@@ -90,13 +139,26 @@ export class DecodePool {
     return this.slots.length + this.stopping.size;
   }
 
-  /** A float array the workers can write into (shared memory when there are workers). */
+  /**
+   * A float array the workers can write into: memory shared with worker threads, or with
+   * decode processes through a file (data/shared_file.ts), or plain without workers.
+   */
   allocate(floats: number): Float32Array {
     const i = this.spares.findIndex((a) => a.length >= floats);
     if (i >= 0) return this.spares.splice(i, 1)[0].subarray(0, floats);
-    return this.workers > 0
-      ? new Float32Array(new SharedArrayBuffer(floats * 4))
-      : new Float32Array(floats);
+    if (this.workers === 0) return new Float32Array(floats);
+    if (this.mode === "threads") return new Float32Array(new SharedArrayBuffer(floats * 4));
+    const { path, array } = createShared(floats);
+    this.files.set(array.buffer, path);
+    this.filePaths.add(path);
+    return array;
+  }
+
+  /** True when the workers can write into `array`'s memory (or any plain array without them). */
+  private ours(array: Float32Array): boolean {
+    if (this.workers === 0) return !(array.buffer instanceof SharedArrayBuffer);
+    if (this.mode === "threads") return array.buffer instanceof SharedArrayBuffer;
+    return this.files.has(array.buffer);
   }
 
   /**
@@ -111,11 +173,32 @@ export class DecodePool {
     if (this.spares.length > 4) this.spares.shift();
   }
 
-  /** `floats` of `array` when it is one of ours (shared memory when there are workers), else null. */
+  /** `floats` of `array` when the workers can write into it (see allocate), else null. */
   reusable(array: Float32Array | undefined, floats: number): Float32Array | null {
-    if (!array || array.length < floats) return null;
-    const shared = array.buffer instanceof SharedArrayBuffer;
-    return shared === this.workers > 0 ? array.subarray(0, floats) : null;
+    if (!array || array.length < floats || array.byteOffset !== 0) return null;
+    return this.ours(array) ? array.subarray(0, floats) : null;
+  }
+
+  /** The pids of the running decode processes ("processes" mode). */
+  processIds(): number[] {
+    return this.slots.flatMap((s) => (s.pid === undefined ? [] : [s.pid]));
+  }
+
+  /**
+   * CPU time (user + system) the running decode processes have used, in ms (Linux /proc); 0 in
+   * "threads" mode, where it counts in this process's own.
+   */
+  processCpuMs(): number {
+    let ticks = 0;
+    for (const pid of this.processIds()) {
+      try {
+        const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks += Number(f[11]) + Number(f[12]);
+      } catch { /* gone */ }
+    }
+    // Linux counts in clock ticks of 1/100 s (USER_HZ on every mainstream architecture).
+    return ticks * 10;
   }
 
   /** Decodes every sample of the job; resolves with the files that could not be read. */
@@ -123,9 +206,12 @@ export class DecodePool {
     const n = job.paths.length;
     if (n === 0) return Promise.resolve([]);
     if (this.workers === 0) return this.decodeHere(job);
-    if (!(job.out.buffer instanceof SharedArrayBuffer)) {
+    if (!this.ours(job.out) || job.out.byteOffset !== 0) {
       throw new Error("DecodePool.decode: `out` must come from allocate()");
     }
+    const memory = this.mode === "threads"
+      ? { buffer: job.out.buffer as SharedArrayBuffer }
+      : { file: { path: this.files.get(job.out.buffer)!, bytes: job.out.buffer.byteLength } };
     return new Promise((resolve, reject) => {
       // Small tasks keep every worker busy until the end of a batch: about four per worker.
       const chunk = Math.max(1, Math.min(8, Math.ceil(n / (4 * this.workers))));
@@ -148,7 +234,7 @@ export class DecodePool {
             paths: job.paths.slice(start, end),
             seeds: job.seeds.slice(start, end),
             offsets: job.offsets.slice(start, end),
-            buffer: job.out.buffer as SharedArrayBuffer,
+            ...memory,
           },
         });
       }
@@ -162,6 +248,10 @@ export class DecodePool {
     for (const t of this.queue.splice(0)) this.fail(t.job, new DataError("decode pool closed"));
     this.stopAll();
     await Promise.all(this.stopping);
+    // The arrays stay valid (mapped here) for whoever holds them; no process can map them again.
+    for (const path of this.filePaths) removeShared(path);
+    this.filePaths.clear();
+    this.spares = [];
   }
 
   private async decodeHere(job: DecodeJob): Promise<DecodeFailure[]> {
@@ -178,10 +268,16 @@ export class DecodePool {
   }
 
   private start(): void {
+    const module = this.mode === "processes" ? "./decode_bridge.ts" : "./decode_worker.ts";
+    this.cpus ??= allowedCpus() ?? [];
     while (this.slots.length < this.workers) {
-      const worker = new Worker(new URL("./decode_worker.ts", import.meta.url), {
-        type: "module",
-      });
+      const worker = new Worker(new URL(module, import.meta.url), { type: "module" });
+      if (this.mode === "processes") {
+        // Worker k's process on the k-th core this process may use (unpinned if unknown).
+        const k = this.slots.length;
+        const cpu = this.cpus.length ? this.cpus[k % this.cpus.length] : null;
+        worker.postMessage({ type: "init", cpu } satisfies BridgeInit);
+      }
       const slot: Slot = { worker, tasks: new Map() };
       worker.onmessage = (e: MessageEvent<WorkerReply>) => this.reply(slot, e.data);
       worker.onerror = (e: ErrorEvent) => {
@@ -220,6 +316,10 @@ export class DecodePool {
   }
 
   private reply(slot: Slot, msg: WorkerReply): void {
+    if (msg.type === "started") {
+      slot.pid = msg.pid;
+      return;
+    }
     if (msg.type === "closed") {
       slot.worker.terminate();
       slot.closed?.();

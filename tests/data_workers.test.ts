@@ -5,8 +5,9 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import sharp from "sharp";
 import { type Batch, batches } from "../data/dataset.ts";
+import { frameHeader, FrameKind, FrameReader } from "../data/decode_protocol.ts";
 import { loadImageFolder } from "../data/imagefolder.ts";
-import { DecodePool } from "../data/workers.ts";
+import { type DecodeMode, DecodePool, defaultDecodeMode } from "../data/workers.ts";
 
 /** train/{a,b,c}/ and val/{a,b,c}/ of small noisy JPEGs and PNGs, plus one corrupt file. */
 async function makeTree(root: string) {
@@ -64,6 +65,24 @@ function assertSameBatches(got: Batch[], want: Batch[], what: string) {
   });
 }
 
+/** Runs `fn` with the pools' decode mode set to `mode` (data/workers.ts reads VGG_DECODE). */
+async function inMode<T>(mode: DecodeMode, fn: () => Promise<T>): Promise<T> {
+  const before = Deno.env.get("VGG_DECODE");
+  Deno.env.set("VGG_DECODE", mode);
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) Deno.env.delete("VGG_DECODE");
+    else Deno.env.set("VGG_DECODE", before);
+  }
+}
+
+/** Shared batch files this process has in /dev/shm (data/shared_file.ts). */
+function ourSharedFiles(): string[] {
+  return [...Deno.readDirSync("/dev/shm")].map((e) => e.name)
+    .filter((n) => n.startsWith(`vgg-batch-${Deno.pid}-`));
+}
+
 Deno.test("workers: 0, 1 and 4 workers give identical batches, bad file replaced alike", () =>
   withTree(async (root) => {
     const inline = await epoch(root, 0);
@@ -71,11 +90,15 @@ Deno.test("workers: 0, 1 and 4 workers give identical batches, bad file replaced
     assert.equal(skipped.length, 1, "the corrupt file appears once per epoch");
     assert.match(skipped[0].path, /train\/b\/bad\.jpg$/);
     assert.ok(inline.train.every((b) => b.x.every(Number.isFinite)));
-    for (const workers of [1, 4]) {
-      const got = await epoch(root, workers);
-      assertSameBatches(got.train, inline.train, `${workers} workers, train`);
-      assertSameBatches(got.test, inline.test, `${workers} workers, test`);
+    assert.equal(defaultDecodeMode(), "processes", "decode processes where -A allows them");
+    for (const mode of ["processes", "threads"] as const) {
+      for (const workers of [1, 4]) {
+        const got = await inMode(mode, () => epoch(root, workers));
+        assertSameBatches(got.train, inline.train, `${workers} workers (${mode}), train`);
+        assertSameBatches(got.test, inline.test, `${workers} workers (${mode}), test`);
+      }
     }
+    assert.deepEqual(ourSharedFiles(), [], "closed pools leave no shared files");
     // Recycled shared arrays (as the training loop reads them) hold the same values.
     const d = await loadImageFolder(root, { ...OPTS, workers: 2 });
     const copies: Batch[] = [], buffers = new Set<ArrayBufferLike>();
@@ -142,3 +165,46 @@ Deno.test("workers: stopping early, closing while busy, and idling never crash o
     assert.equal(pool.running, 0, "the idle worker stopped");
     await pool.close();
   }));
+
+Deno.test("workers: a decode process that dies fails its batch by name; close still returns", () =>
+  withTree(async (root) => {
+    const d = await inMode("processes", () => loadImageFolder(root, { ...OPTS, workers: 2 }));
+    try {
+      assert.equal(d.decodeMode, "processes");
+      const opts = { batchSize: 4, shuffle: true, seed: 1, augment: true };
+      for await (const _ of batches(d.train, opts)) break;
+      const pids = d.decodePids();
+      assert.equal(pids.length, 2, "one process per worker");
+      assert.ok(ourSharedFiles().length > 0, "batches live in shared files");
+      Deno.kill(pids[0], "SIGKILL");
+      await assert.rejects(
+        Array.fromAsync(batches(d.train, { ...opts, epoch: 1 })),
+        /decode process exited with code \d+ \(SIGKILL\)/,
+      );
+    } finally {
+      await d.close();
+    }
+    assert.deepEqual(ourSharedFiles(), [], "close() removes the shared files");
+  }));
+
+Deno.test("decode protocol: frames come out whole however the stream is cut", () => {
+  const text = new TextEncoder();
+  const frames = Array.from({ length: 7 }, (_, i) => ({
+    id: 100 + i,
+    index: i,
+    kind: i % 3 === 0 ? FrameKind.BadFile : FrameKind.Sample,
+    payload: i % 3 === 0 ? text.encode(`file ${i}: bad`) : new Uint8Array(),
+  }));
+  const bytes = new Uint8Array(frames.flatMap((f) => [...frameHeader(f), ...f.payload]));
+  for (const cut of [1, 5, 31, 32, 33, 1000]) {
+    const reader = new FrameReader();
+    const got = [];
+    for (let at = 0; at < bytes.length; at += cut) {
+      for (const f of reader.push(bytes.subarray(at, at + cut))) {
+        got.push({ ...f, payload: f.payload.slice() });
+      }
+    }
+    assert.deepEqual(got, frames, `chunks of ${cut} bytes`);
+    assert.equal(reader.pending, 0);
+  }
+});
