@@ -36,15 +36,22 @@ function batchMemory(file: { path: string; bytes: number }): Float32Array {
   return array;
 }
 
-/** Frames go out whole and in order; the writes never block the decodes. */
+/**
+ * A task's frames go out together once its last sample is done: one write, and one wake-up of
+ * the bridge, per task rather than per sample. Writes stay in order and never block the decodes.
+ */
 let output: Promise<void> = Promise.resolve();
-function send(frame: Frame): void {
+const held = new Map<number, { frames: Frame[]; left: number }>();
+
+function send(frame: Frame, taskSize: number): void {
+  const h = held.get(frame.id) ?? { frames: [], left: taskSize };
+  held.set(frame.id, h);
+  h.frames.push(frame);
+  if (--h.left > 0) return;
+  held.delete(frame.id);
+  const bytes = new Uint8Array(h.frames.flatMap((f) => [...frameHeader(f), ...f.payload]));
   output = output.then(async () => {
-    for (const bytes of [frameHeader(frame), frame.payload]) {
-      for (let done = 0; done < bytes.length;) {
-        done += await Deno.stdout.write(bytes.subarray(done));
-      }
-    }
+    for (let done = 0; done < bytes.length;) done += await Deno.stdout.write(bytes.subarray(done));
   });
 }
 
@@ -71,7 +78,7 @@ async function serve(): Promise<void> {
         bad ? e.message : e instanceof Error ? e.stack ?? e.message : `${e}`,
       );
     }
-    send(frame);
+    send(frame, task.paths.length);
   };
   const pump = () => {
     while (running < IN_FLIGHT && waiting.length) {

@@ -42,7 +42,8 @@ export type ProcessTask = Omit<WorkerTask, "type" | "buffer">;
 export const IN_FLIGHT = 3;
 
 /**
- * A decode process answers each sample with a frame, once its floats are in the batch's file:
+ * A decode process answers each sample with a frame once its floats are in the batch's file (and
+ * sends a task's frames together):
  * `FRAME_HEADER` bytes (little-endian u32 task id, sample index, kind, payload bytes, and 16
  * bytes reserved), then the payload: nothing for a sample, or the message of a file that could
  * not be read or of a bug.
