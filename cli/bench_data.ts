@@ -25,8 +25,8 @@ import { table } from "./format.ts";
 const HELP = `usage: deno task bench-data imagefolder:DIR [--workers N] [--batch N] [--batches N]
        [--rounds N] [--crop N] [--scale S|SMIN,SMAX] [--test-scale Q]
        [--decode threads|processes] [--unpinned] [--json]
-Defaults: N = one worker per core, batch 64, 8 timed batches per path after one warm-up, 2
-rounds, crop 224, S in [256, 512] (the paper's scale jittering), Q = 384.
+Defaults: N = one worker per core, batch 64, 8 timed batches per path after one warm-up, 3
+rounds (the best is kept), crop 224, S in [256, 512] (the paper's scale jittering), Q = 384.
 Each run is a process pinned (taskset) to k cores for k workers; --unpinned measures in this
 process on every core instead. --decode: where workers decode (default: processes pinned to a
 core each, where subprocesses and FFI are allowed; the same as VGG_DECODE).`;
@@ -70,7 +70,7 @@ await main(async () => {
     batches: intFlag(v.batches, "batches", 8)!,
     folder,
   };
-  const rounds = intFlag(v.rounds, "rounds", 2)!;
+  const rounds = intFlag(v.rounds, "rounds", 3)!;
   const series = workerSeries(maxWorkers);
   const load = () => Deno.loadavg()[0];
   const loadBefore = load();

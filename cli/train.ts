@@ -84,7 +84,7 @@ await main(async () => {
   const writer = !comm || comm.rank === 0;
   const setup = await ranks.agreed(
     "setup",
-    () => prepare(v, positionals, comm?.size ?? 1, comm?.local().size ?? 1, writer),
+    () => prepare(v, positionals, comm?.size ?? 1, comm?.local() ?? { rank: 0, size: 1 }, writer),
   );
   const { gpu, cfg, out, resume, created, model, loaded, notes } = setup;
   const say = (s: string) =>
@@ -162,9 +162,10 @@ async function prepare(
   v: Values,
   positionals: string[],
   size: number,
-  localRanks: number,
+  local: { rank: number; size: number },
   writer: boolean,
 ) {
+  const localRanks = local.size;
   const gpu = await openGpu();
   const soft = gpu.fallback;
   let cfg: TrainConfig, out: string, resume: string | undefined;
@@ -277,9 +278,11 @@ async function prepare(
   // Decode workers: one per core, shared by the ranks on this node.
   const workers = intFlag(v.workers, "workers") ??
     (localRanks > 1 ? Math.max(1, Math.floor(defaultWorkers() / localRanks)) : undefined);
+  // Each rank's decode processes on cores of their own: rank r's start after those of 0..r-1.
+  const firstCpu = local.rank * (workers ?? defaultWorkers());
   const loaded = await loadData(cfg.data, {
     size: cfg.variant.size,
-    imagefolder: await folderOptions(cfg, workers, v.workers !== undefined),
+    imagefolder: await folderOptions(cfg, workers, v.workers !== undefined, firstCpu),
   });
   const d = loaded.dataset;
   // The net takes the data's shape unless the flags say otherwise (then a mismatch is an error).
@@ -320,6 +323,7 @@ async function folderOptions(
   cfg: TrainConfig,
   workers: number | undefined,
   workersGiven: boolean,
+  firstCpu: number,
 ): Promise<ImageFolderOptions | undefined> {
   if (parseDataSpec(cfg.data).kind !== "imagefolder") {
     const given = [
@@ -342,6 +346,7 @@ async function folderOptions(
     scale: cfg.scale ?? defaultScale(h),
     testScale: cfg.testScale,
     workers,
+    firstCpu,
     strict: cfg.strictData,
   };
 }

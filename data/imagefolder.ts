@@ -55,6 +55,11 @@ export interface ImageFolderOptions {
   flip?: boolean;
   /** Decode workers; default one per core; 0 decodes in the calling thread. */
   workers?: number;
+  /**
+   * Worker k's decode process is pinned to core `firstCpu + k` of those this process may use
+   * (modulo their count): ranks on one node pass different ones. Default 0.
+   */
+  firstCpu?: number;
   /** Make an unreadable image an error (`--strict-data`) instead of replacing it. */
   strict?: boolean;
   /** Decodes in flight at once while computing the colour statistics; default 8. */
@@ -459,7 +464,7 @@ export async function loadImageFolder(
     mean: stats.meanRgb,
     eigen: { values: stats.eigenvalues, vectors: stats.eigenvectors } satisfies Eigen3,
   };
-  const pool = new DecodePool(opts.workers ?? defaultWorkers());
+  const pool = new DecodePool(opts.workers ?? defaultWorkers(), { firstCpu: opts.firstCpu });
   const split = (s: { files: string[]; labels: Int32Array }) =>
     folderSplit({ ...s, settings, pool, strict, bad });
   const normalization: Normalization = { scale: 1, mean: stats.meanRgb, std: [1, 1, 1] };

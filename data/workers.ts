@@ -123,12 +123,22 @@ export class DecodePool {
   private files = new WeakMap<ArrayBufferLike, string>();
   private filePaths = new Set<string>();
 
-  /** `workers` 0 decodes in the calling thread (a few samples in flight at once). */
+  readonly mode: DecodeMode;
+  private readonly idleMs: number;
+  private readonly firstCpu: number;
+
+  /**
+   * `workers` 0 decodes in the calling thread (a few samples in flight at once). Options: `idleMs`
+   * before idle workers stop (10 s), `mode` (defaultDecodeMode()), `firstCpu`: worker k's process
+   * is pinned to core firstCpu + k of those this process may use, modulo their count (0).
+   */
   constructor(
     readonly workers: number,
-    private readonly idleMs = 10_000,
-    readonly mode: DecodeMode = defaultDecodeMode(),
+    opts: { idleMs?: number; mode?: DecodeMode; firstCpu?: number } = {},
   ) {
+    this.idleMs = opts.idleMs ?? 10_000;
+    this.mode = opts.mode ?? defaultDecodeMode();
+    this.firstCpu = opts.firstCpu ?? 0;
     if (!Number.isInteger(workers) || workers < 0) {
       throw new DataError(`--workers must be a non-negative integer, got ${workers}`);
     }
@@ -274,7 +284,7 @@ export class DecodePool {
       const worker = new Worker(new URL(module, import.meta.url), { type: "module" });
       if (this.mode === "processes") {
         // Worker k's process on the k-th core this process may use (unpinned if unknown).
-        const k = this.slots.length;
+        const k = this.firstCpu + this.slots.length;
         const cpu = this.cpus.length ? this.cpus[k % this.cpus.length] : null;
         worker.postMessage({ type: "init", cpu } satisfies BridgeInit);
       }

@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { type Batch, batches } from "../data/dataset.ts";
 import { frameHeader, FrameKind, FrameReader } from "../data/decode_protocol.ts";
 import { loadImageFolder } from "../data/imagefolder.ts";
-import { type DecodeMode, DecodePool, defaultDecodeMode } from "../data/workers.ts";
+import { allowedCpus, type DecodeMode, DecodePool, defaultDecodeMode } from "../data/workers.ts";
 
 /** train/{a,b,c}/ and val/{a,b,c}/ of small noisy JPEGs and PNGs, plus one corrupt file. */
 async function makeTree(root: string) {
@@ -147,7 +147,7 @@ Deno.test("workers: stopping early, closing while busy, and idling never crash o
     await d.close();
 
     // A pool left idle stops its workers by itself, so a process without close() still ends.
-    const pool = new DecodePool(1, 50);
+    const pool = new DecodePool(1, { idleMs: 50 });
     const out = pool.allocate(3 * 16 * 16);
     const files = (await Array.fromAsync(Deno.readDir(join(root, "val/a")))).map((e) => e.name);
     const failures = await pool.decode({
@@ -168,13 +168,22 @@ Deno.test("workers: stopping early, closing while busy, and idling never crash o
 
 Deno.test("workers: a decode process that dies fails its batch by name; close still returns", () =>
   withTree(async (root) => {
-    const d = await inMode("processes", () => loadImageFolder(root, { ...OPTS, workers: 2 }));
+    const d = await inMode(
+      "processes",
+      () => loadImageFolder(root, { ...OPTS, workers: 2, firstCpu: 1 }),
+    );
     try {
       assert.equal(d.decodeMode, "processes");
       const opts = { batchSize: 4, shuffle: true, seed: 1, augment: true };
       for await (const _ of batches(d.train, opts)) break;
       const pids = d.decodePids();
       assert.equal(pids.length, 2, "one process per worker");
+      // Worker k's process is pinned to core firstCpu + k (here 1 + k) of those allowed.
+      const cpus = allowedCpus()!;
+      const pinned = pids.map((pid) =>
+        Deno.readTextFileSync(`/proc/${pid}/status`).match(/^Cpus_allowed_list:\s*(.+)$/m)![1]
+      );
+      assert.deepEqual(pinned, [1, 2].map((k) => String(cpus[k % cpus.length])));
       assert.ok(ourSharedFiles().length > 0, "batches live in shared files");
       Deno.kill(pids[0], "SIGKILL");
       await assert.rejects(
