@@ -485,7 +485,9 @@ export async function loadImageFolder(
     files: { train: listing.train.files, test: listing.test.files },
     badFiles: bad,
     workers: pool.workers,
-    decodeMode: pool.mode,
+    get decodeMode() {
+      return pool.mode;
+    },
     decodeCpuMs: () => pool.processCpuMs(),
     decodePids: () => pool.processIds(),
     scale,

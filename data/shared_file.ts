@@ -14,6 +14,8 @@ const SYMBOLS = {
   close: { parameters: ["i32"], result: "i32" },
   mmap: { parameters: ["pointer", "usize", "i32", "i32", "i32", "i64"], result: "pointer" },
   munmap: { parameters: ["pointer", "usize"], result: "i32" },
+  posix_fallocate: { parameters: ["i32", "i64", "i64"], result: "i32" },
+  statvfs: { parameters: ["buffer", "buffer"], result: "i32" },
 } as const;
 
 const O_RDWR = 2, PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1, MAP_POPULATE = 0x8000;
@@ -30,8 +32,24 @@ function libc() {
   return lib;
 }
 
+/** /dev/shm cannot hold a batch. */
+export class SharedSpaceError extends Error {}
+
 /** Where shared batches go: /dev/shm (memory, not disk). */
 export const SHARED_DIR = "/dev/shm";
+
+/**
+ * Bytes free in /dev/shm (statvfs), or null if unknown. Containers often mount a small one
+ * (Docker: 64 MiB unless `--shm-size`), where a few batches of 224x224 images do not fit.
+ */
+export function sharedSpace(): number | null {
+  const c = libc();
+  if (!c) return null;
+  // struct statvfs (glibc, 64-bit): f_bsize, f_frsize, f_blocks, f_bfree, f_bavail, ...
+  const buf = new BigUint64Array(16);
+  if (c.statvfs(new TextEncoder().encode(SHARED_DIR + "\0"), buf) !== 0) return null;
+  return Number(buf[4] * buf[1]);
+}
 
 /**
  * True when this process can share memory with others: FFI and file permissions, glibc, and
@@ -62,6 +80,17 @@ export function mapFile(path: string, bytes: number, owned = false): Float32Arra
   if (!c) throw new Error("shared memory needs glibc through Deno's FFI");
   const fd = c.open(new TextEncoder().encode(path + "\0"), O_RDWR, 0);
   if (fd < 0) throw new Error(`${path}: cannot open for mapping`);
+  // The creator reserves the file's memory now: a full /dev/shm is then this error, not a
+  // SIGBUS in whichever process first writes past the space.
+  if (owned && c.posix_fallocate(fd, 0n, BigInt(bytes)) !== 0) {
+    c.close(fd);
+    removeShared(path);
+    throw new SharedSpaceError(
+      `${SHARED_DIR} has no room for ${(bytes / 2 ** 20).toFixed(1)} MiB of batch memory ` +
+        `(${((sharedSpace() ?? 0) / 2 ** 20).toFixed(0)} MiB free): enlarge it (Docker: ` +
+        `--shm-size) or decode in threads (VGG_DECODE=threads)`,
+    );
+  }
   const ptr = c.mmap(
     null,
     BigInt(bytes),

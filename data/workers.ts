@@ -23,7 +23,14 @@ import type { BridgeInit, WorkerReply, WorkerTask } from "./decode_protocol.ts";
 import { DataError } from "./errors.ts";
 import { forEachConcurrent } from "./pool.ts";
 import { loadSample } from "./sample.ts";
-import { canShare, createShared, removeShared } from "./shared_file.ts";
+import {
+  canShare,
+  createShared,
+  removeShared,
+  SHARED_DIR,
+  sharedSpace,
+  SharedSpaceError,
+} from "./shared_file.ts";
 
 export interface DecodeJob {
   augment: boolean;
@@ -123,7 +130,7 @@ export class DecodePool {
   private files = new WeakMap<ArrayBufferLike, string>();
   private filePaths = new Set<string>();
 
-  readonly mode: DecodeMode;
+  private decodeMode: DecodeMode;
   private readonly idleMs: number;
   private readonly firstCpu: number;
 
@@ -137,11 +144,16 @@ export class DecodePool {
     opts: { idleMs?: number; mode?: DecodeMode; firstCpu?: number } = {},
   ) {
     this.idleMs = opts.idleMs ?? 10_000;
-    this.mode = opts.mode ?? defaultDecodeMode();
+    this.decodeMode = opts.mode ?? defaultDecodeMode();
     this.firstCpu = opts.firstCpu ?? 0;
     if (!Number.isInteger(workers) || workers < 0) {
       throw new DataError(`--workers must be a non-negative integer, got ${workers}`);
     }
+  }
+
+  /** Where the workers decode; "processes" may turn into "threads" at the first allocate(). */
+  get mode(): DecodeMode {
+    return this.decodeMode;
   }
 
   /** Workers alive, stopping ones included. */
@@ -157,8 +169,26 @@ export class DecodePool {
     const i = this.spares.findIndex((a) => a.length >= floats);
     if (i >= 0) return this.spares.splice(i, 1)[0].subarray(0, floats);
     if (this.workers === 0) return new Float32Array(floats);
+    if (this.mode === "processes" && !this.filePaths.size && !this.slots.length) {
+      // Room for the prefetched batches and the spares, or decode in threads.
+      const free = sharedSpace();
+      if (free !== null && free < 8 * floats * 4) {
+        console.warn(
+          `warning: ${SHARED_DIR} has ${(free / 2 ** 20).toFixed(0)} MiB free, less than 8 ` +
+            `batches of ${(floats * 4 / 2 ** 20).toFixed(1)} MiB: decoding in threads (enlarge ` +
+            `it, e.g. Docker's --shm-size, for decode processes)`,
+        );
+        this.decodeMode = "threads";
+      }
+    }
     if (this.mode === "threads") return new Float32Array(new SharedArrayBuffer(floats * 4));
-    const { path, array } = createShared(floats);
+    let shared: { path: string; array: Float32Array };
+    try {
+      shared = createShared(floats);
+    } catch (e) {
+      throw e instanceof SharedSpaceError ? new DataError(e.message) : e;
+    }
+    const { path, array } = shared;
     this.files.set(array.buffer, path);
     this.filePaths.add(path);
     return array;
