@@ -109,6 +109,9 @@ async function serve(): Promise<void> {
 }
 
 if (import.meta.main) {
+  // Ctrl-C reaches the whole process group: the training process stops cleanly at the end of
+  // its step and then closes our stdin, which is what ends this process (as does its death).
+  for (const signal of ["SIGINT", "SIGTERM"] as const) Deno.addSignalListener(signal, () => {});
   // One libvips thread per decode: the process has one core.
   sharp.concurrency(1);
   // Every decode is different, so libvips' operation cache only holds memory.

@@ -70,7 +70,9 @@ export function defaultDecodeMode(): DecodeMode {
   if (asked === "threads" || asked === "processes") return asked;
   if (asked) throw new DataError(`VGG_DECODE must be "threads" or "processes", got "${asked}"`);
   const run = Deno.permissions.querySync({ name: "run" }).state === "granted";
-  return run && canShare() ? "processes" : "threads";
+  // The decode process is started from this checkout's files (not from a remote import).
+  const local = new URL(import.meta.url).protocol === "file:";
+  return run && local && canShare() ? "processes" : "threads";
 }
 
 /** The CPUs this process may run on (Linux: /proc/self/status), or null if unknown. */

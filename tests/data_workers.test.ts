@@ -217,3 +217,15 @@ Deno.test("decode protocol: frames come out whole however the stream is cut", ()
     assert.equal(reader.pending, 0);
   }
 });
+
+Deno.test("workers: VGG_DECODE picks where workers decode; another value is an error naming it", async () => {
+  assert.equal(await inMode("threads", () => Promise.resolve(defaultDecodeMode())), "threads");
+  assert.equal(
+    await inMode("processes", () => Promise.resolve(new DecodePool(1).mode)),
+    "processes",
+  );
+  await assert.rejects(
+    inMode("gpu" as DecodeMode, () => Promise.resolve(defaultDecodeMode())),
+    /VGG_DECODE must be "threads" or "processes", got "gpu"/,
+  );
+});
