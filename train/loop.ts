@@ -184,8 +184,6 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
     };
   }
 
-  if (ranks) await checkSameParams(ranks, await step.getParams());
-
   // Ctrl-C or SIGTERM: finish the step, write a checkpoint, stop. A second signal quits at once
   // (the checkpoint is written atomically, so even that never leaves a half-written file).
   // `requested`: the signal this process got; a run stops on the ranks' agreed decision.
@@ -206,6 +204,18 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
     Deno.addSignalListener(sig, on);
     return [sig, on] as const;
   });
+
+  if (ranks) {
+    try {
+      await checkSameParams(ranks, await step.getParams());
+    } catch (e) {
+      for (const [sig, on] of handlers) Deno.removeSignalListener(sig, on);
+      throw e;
+    }
+  }
+  // From here on a signal stops the run cleanly on every rank (each installed its handlers
+  // before the collective above): say so to whoever drives the run (JSON only).
+  progress.signal("ready", { step: state.step });
 
   // Unreadable images (image folders) are replaced by the data layer; say so once per file.
   const skips = new SkipLog((s, split) =>

@@ -43,6 +43,11 @@ export class Progress {
     else console.log(line);
   }
 
+  /** An event for programs only: printed with --json, nothing on a terminal. */
+  signal(kind: string, o: Record<string, unknown>): void {
+    if (!this.quiet && this.json) console.log(JSON.stringify({ event: kind, ...o }));
+  }
+
   event(kind: string, o: Record<string, unknown>, text: string): void {
     if (this.quiet) return;
     if (this.json) console.log(JSON.stringify({ event: kind, ...o }));
