@@ -81,7 +81,8 @@ await main(async () => {
       `(${defaultDecodeMode()}); ` +
       `${navigator.hardwareConcurrency} cores; 1-minute load ${loadBefore.toFixed(2)}`,
   );
-  const cpus = v.unpinned ? null : allowedCpus();
+  // The cores to pin runs to; null once pinning is off or impossible.
+  let cpus = v.unpinned ? null : allowedCpus();
   // Rounds interleave the worker counts, so a burst of load elsewhere hits them alike.
   const runs: WorkerRun[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -90,7 +91,7 @@ await main(async () => {
         await measurePinned(root, workers, round, opts, cpus.slice(0, workers));
       if (cpus && !pinned) {
         say("taskset not found (util-linux): measuring unpinned, in this process");
-        cpus.length = 0;
+        cpus = null;
       }
       const r = pinned || await measureFolder(root, workers, round, opts);
       runs.push(r);

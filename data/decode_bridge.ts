@@ -14,19 +14,13 @@ import {
   FrameKind,
   FrameReader,
   type ProcessTask,
+  TaskTally,
   type WorkerMessage,
   type WorkerReply,
-  type WorkerTask,
 } from "./decode_protocol.ts";
 
-interface Active {
-  task: WorkerTask;
-  left: number;
-  failures: { index: number; message: string }[];
-  error?: string;
-}
-
-const active = new Map<number, Active>();
+/** The tasks sent to the process and not answered yet, by id. */
+const active = new Map<number, TaskTally>();
 let stdin: WritableStreamDefaultWriter<Uint8Array> | null = null;
 /** Set once the process is gone, to why. */
 let dead: string | null = null;
@@ -39,27 +33,14 @@ function reply(msg: WorkerReply): void {
   self.postMessage(msg);
 }
 
-function finish(a: Active): void {
-  if (--a.left > 0) return;
-  active.delete(a.task.id);
-  reply(
-    a.error !== undefined
-      ? { type: "error", id: a.task.id, message: a.error }
-      : { type: "done", id: a.task.id, failures: a.failures.sort((x, y) => x.index - y.index) },
-  );
-}
-
 /** The process is gone: the tasks it still had fail, unless it ended because we closed it. */
 function die(why: string): void {
   if (dead !== null) return;
   dead = why;
   const tail = stderrTail.trim();
   const message = `decode process ${why}${tail ? `: ${tail}` : ""}`;
-  for (const a of [...active.values()]) {
-    a.error ??= message;
-    a.left = 1;
-    finish(a);
-  }
+  for (const tally of active.values()) reply(tally.abort(message));
+  active.clear();
   if (closing) reply({ type: "closed" });
 }
 
@@ -110,14 +91,15 @@ async function readFrames(stream: ReadableStream<Uint8Array>): Promise<void> {
   const text = new TextDecoder();
   const reader = new FrameReader();
   for await (const f of reader.frames(stream)) {
-    const a = active.get(f.id);
-    if (!a) throw new Error(`a frame of task ${f.id}, which it does not have`);
-    if (a.error === undefined && f.kind !== FrameKind.Sample) {
-      const message = text.decode(f.payload);
-      if (f.kind === FrameKind.BadFile) a.failures.push({ index: f.index, message });
-      else a.error = `decode process: ${message}`;
+    const tally = active.get(f.id);
+    if (!tally) throw new Error(`a frame of task ${f.id}, which it does not have`);
+    if (f.kind === FrameKind.BadFile) tally.badFile(f.index, text.decode(f.payload));
+    else if (f.kind === FrameKind.Bug) tally.bug(`decode process: ${text.decode(f.payload)}`);
+    const done = tally.sampleDone();
+    if (done) {
+      active.delete(f.id);
+      reply(done);
     }
-    finish(a);
   }
   if (reader.pending) throw new Error(`${reader.pending} bytes of an unfinished frame`);
 }
@@ -131,17 +113,10 @@ self.onmessage = (e: MessageEvent<WorkerMessage>) => {
     if (dead !== null) reply({ type: "closed" });
     else writes = writes.then(() => stdin!.close()).catch(() => {});
   } else {
-    const a: Active = {
-      task: msg,
-      left: Math.max(1, msg.paths.length),
-      failures: [],
-    };
-    active.set(msg.id, a);
-    if (dead !== null || !msg.paths.length) {
-      if (dead !== null) a.error = `decode process ${dead}`;
-      finish(a);
-      return;
-    }
+    const tally = new TaskTally(msg.id, msg.paths.length);
+    if (dead !== null) return reply(tally.abort(`decode process ${dead}`));
+    if (!msg.paths.length) return reply(tally.reply());
+    active.set(msg.id, tally);
     const task: ProcessTask = {
       id: msg.id,
       augment: msg.augment,

@@ -12,13 +12,15 @@
  */
 import sharp from "sharp";
 import {
+  bugMessage,
+  encodeFrames,
   type Frame,
-  frameHeader,
   FrameKind,
   IN_FLIGHT,
   type ProcessTask,
 } from "./decode_protocol.ts";
 import { DataError } from "./errors.ts";
+import { JobQueue } from "./pool.ts";
 import { loadSample } from "./sample.ts";
 import { mapFile } from "./shared_file.ts";
 
@@ -36,75 +38,49 @@ function batchMemory(file: { path: string; bytes: number }): Float32Array {
   return array;
 }
 
-/**
- * A task's frames go out together once its last sample is done: one write, and one wake-up of
- * the bridge, per task rather than per sample. Writes stay in order and never block the decodes.
- */
+/** Writes to stdout, whole and in order; they never block the decodes. */
 let output: Promise<void> = Promise.resolve();
-const held = new Map<number, { frames: Frame[]; left: number }>();
-
-function send(frame: Frame, taskSize: number): void {
-  const h = held.get(frame.id) ?? { frames: [], left: taskSize };
-  held.set(frame.id, h);
-  h.frames.push(frame);
-  if (--h.left > 0) return;
-  held.delete(frame.id);
-  const bytes = new Uint8Array(h.frames.flatMap((f) => [...frameHeader(f), ...f.payload]));
+function write(bytes: Uint8Array): void {
   output = output.then(async () => {
     for (let done = 0; done < bytes.length;) done += await Deno.stdout.write(bytes.subarray(done));
   });
 }
 
+/** One sample into the batch's file; its frame says how it went. */
+async function decodeOne(task: ProcessTask, i: number): Promise<Frame> {
+  const frame: Frame = { id: task.id, index: i, kind: FrameKind.Sample, payload: new Uint8Array() };
+  try {
+    const out = batchMemory(task.file!);
+    await loadSample(task.paths[i], task.seeds[i], task.augment, task.cfg, out, task.offsets[i]);
+  } catch (e) {
+    const bad = e instanceof DataError;
+    frame.kind = bad ? FrameKind.BadFile : FrameKind.Bug;
+    frame.payload = new TextEncoder().encode(bad ? e.message : bugMessage(e));
+  }
+  return frame;
+}
+
 async function serve(): Promise<void> {
-  const waiting: { task: ProcessTask; index: number }[] = [];
-  let running = 0;
-  let wake: (() => void) | null = null;
-  const text = new TextEncoder();
-
-  const decodeOne = async (task: ProcessTask, i: number) => {
-    const frame: Frame = {
-      id: task.id,
-      index: i,
-      kind: FrameKind.Sample,
-      payload: new Uint8Array(),
-    };
-    try {
-      const out = batchMemory(task.file!);
-      await loadSample(task.paths[i], task.seeds[i], task.augment, task.cfg, out, task.offsets[i]);
-    } catch (e) {
-      const bad = e instanceof DataError;
-      frame.kind = bad ? FrameKind.BadFile : FrameKind.Bug;
-      frame.payload = text.encode(
-        bad ? e.message : e instanceof Error ? e.stack ?? e.message : `${e}`,
-      );
-    }
-    send(frame, task.paths.length);
-  };
-  const pump = () => {
-    while (running < IN_FLIGHT && waiting.length) {
-      const { task, index } = waiting.shift()!;
-      running++;
-      decodeOne(task, index).finally(() => {
-        running--;
-        pump();
-        wake?.();
-      });
-    }
-  };
-
+  const samples = new JobQueue(IN_FLIGHT);
   let rest = "";
   for await (const chunk of Deno.stdin.readable.pipeThrough(new TextDecoderStream())) {
     const lines = (rest + chunk).split("\n");
     rest = lines.pop()!;
-    for (const line of lines) {
-      if (!line) continue;
+    for (const line of lines.filter((l) => l)) {
       const task = JSON.parse(line) as ProcessTask;
-      for (let i = 0; i < task.paths.length; i++) waiting.push({ task, index: i });
+      // A task's frames go out together once its last sample is done: one write, and one
+      // wake-up of the bridge, per task rather than per sample.
+      const frames: Frame[] = [];
+      for (let i = 0; i < task.paths.length; i++) {
+        samples.push(async () => {
+          frames.push(await decodeOne(task, i));
+          if (frames.length === task.paths.length) write(encodeFrames(frames));
+        });
+      }
     }
-    pump();
   }
   // stdin closed: finish what is queued, then exit.
-  while (running || waiting.length) await new Promise<void>((r) => (wake = r));
+  await samples.idle();
   await output;
 }
 

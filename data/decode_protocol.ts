@@ -35,6 +35,53 @@ export type WorkerReply =
   | { type: "error"; id: number; message: string }
   | { type: "closed" };
 
+/**
+ * What a worker learns of one task's samples until the last is done, and then the task's reply:
+ * the files it could not read (in sample order), or the first error that is not a bad file.
+ */
+export class TaskTally {
+  private failures: { index: number; message: string }[] = [];
+  private error?: string;
+
+  constructor(readonly id: number, private left: number) {}
+
+  /** A bug in one sample fails the task: its other samples need not run. */
+  get failed(): boolean {
+    return this.error !== undefined;
+  }
+
+  badFile(index: number, message: string): void {
+    this.failures.push({ index, message });
+  }
+
+  bug(message: string): void {
+    this.error ??= message;
+  }
+
+  /** One sample done: the task's reply once it was the last, else null. */
+  sampleDone(): WorkerReply | null {
+    return --this.left > 0 ? null : this.reply();
+  }
+
+  /** The task's reply now, failed with `message` (its process is gone). */
+  abort(message: string): WorkerReply {
+    this.bug(message);
+    this.left = 0;
+    return this.reply();
+  }
+
+  reply(): WorkerReply {
+    return this.error !== undefined
+      ? { type: "error", id: this.id, message: this.error }
+      : { type: "done", id: this.id, failures: this.failures.sort((a, b) => a.index - b.index) };
+  }
+}
+
+/** A bug's message: its stack where it has one. */
+export function bugMessage(e: unknown): string {
+  return e instanceof Error ? e.stack ?? e.message : `${e}`;
+}
+
 /** A task as a decode process reads it: one JSON object per line of its stdin. */
 export type ProcessTask = Omit<WorkerTask, "type" | "buffer">;
 
@@ -63,11 +110,18 @@ export interface Frame {
   payload: Uint8Array;
 }
 
-/** A frame's header; the payload follows it as it is (no copy of the pixels). */
-export function frameHeader(f: Frame): Uint8Array {
-  const out = new Uint8Array(FRAME_HEADER);
+/** Frames as one byte string, ready to write: each header, then its payload. */
+export function encodeFrames(frames: Frame[]): Uint8Array {
+  const out = new Uint8Array(frames.reduce((n, f) => n + FRAME_HEADER + f.payload.length, 0));
   const view = new DataView(out.buffer);
-  [f.id, f.index, f.kind, f.payload.length].forEach((v, i) => view.setUint32(4 * i, v, true));
+  let at = 0;
+  for (const f of frames) {
+    [f.id, f.index, f.kind, f.payload.length].forEach((v, i) =>
+      view.setUint32(at + 4 * i, v, true)
+    );
+    out.set(f.payload, at + FRAME_HEADER);
+    at += FRAME_HEADER + f.payload.length;
+  }
   return out;
 }
 

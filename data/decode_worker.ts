@@ -16,12 +16,14 @@
 /// <reference lib="deno.worker" />
 import sharp from "sharp";
 import {
+  bugMessage,
   IN_FLIGHT,
+  TaskTally,
   type WorkerMessage,
   type WorkerReply,
-  type WorkerTask,
 } from "./decode_protocol.ts";
 import { DataError } from "./errors.ts";
+import { JobQueue } from "./pool.ts";
 import { loadSample } from "./sample.ts";
 
 // One libvips thread per decode: the pool already runs one worker per core.
@@ -29,80 +31,32 @@ sharp.concurrency(1);
 // Every decode is different, so libvips' operation cache only holds memory.
 sharp.cache(false);
 
-interface Active {
-  task: WorkerTask;
-  out: Float32Array;
-  /** Samples not finished yet. */
-  left: number;
-  failures: { index: number; message: string }[];
-  /** The first error that is not a bad file (a bug): the task fails with it. */
-  error?: string;
-}
-
-/** Samples waiting for a slot, oldest task first. */
-const waiting: { active: Active; index: number }[] = [];
-let running = 0;
-let closing = false;
-
-async function decodeOne(a: Active, i: number): Promise<void> {
-  if (a.error !== undefined) return;
-  try {
-    await loadSample(
-      a.task.paths[i],
-      a.task.seeds[i],
-      a.task.augment,
-      a.task.cfg,
-      a.out,
-      a.task.offsets[i],
-    );
-  } catch (e) {
-    // Unreadable files are the caller's to replace; anything else is a bug and fails the task.
-    if (e instanceof DataError) a.failures.push({ index: i, message: e.message });
-    else a.error ??= e instanceof Error ? e.stack ?? e.message : `${e}`;
-  }
-}
-
-function finish(a: Active): void {
-  if (--a.left > 0) return;
-  const id = a.task.id;
-  self.postMessage(
-    a.error !== undefined
-      ? { type: "error", id, message: a.error }
-      : { type: "done", id, failures: a.failures.sort((x, y) => x.index - y.index) },
-  );
-}
-
-function pump(): void {
-  while (running < IN_FLIGHT && waiting.length) {
-    const { active, index } = waiting.shift()!;
-    running++;
-    decodeOne(active, index).finally(() => {
-      running--;
-      finish(active);
-      pump();
-    });
-  }
-  if (closing && running === 0 && !waiting.length) {
-    closing = false;
-    self.postMessage({ type: "closed" } satisfies WorkerReply);
-  }
-}
+/** Samples decoding at once, oldest task first. */
+const samples = new JobQueue(IN_FLIGHT);
 
 self.onmessage = (e: MessageEvent<WorkerMessage>) => {
   const msg = e.data;
-  if (msg.type === "close") closing = true;
-  else if (msg.type === "task") {
-    const active: Active = {
-      task: msg,
-      out: new Float32Array(msg.buffer!),
-      left: msg.paths.length,
-      failures: [],
-    };
-    if (active.left === 0) {
-      active.left = 1;
-      finish(active);
-    }
-    for (let i = 0; i < msg.paths.length; i++) waiting.push({ active, index: i });
+  if (msg.type === "close") {
+    samples.idle().then(() => self.postMessage({ type: "closed" } satisfies WorkerReply));
+    return;
   }
-  pump();
+  if (msg.type !== "task") return;
+  const tally = new TaskTally(msg.id, msg.paths.length);
+  if (!msg.paths.length) return self.postMessage(tally.reply());
+  const out = new Float32Array(msg.buffer!);
+  for (let i = 0; i < msg.paths.length; i++) {
+    samples.push(async () => {
+      if (!tally.failed) {
+        try {
+          await loadSample(msg.paths[i], msg.seeds[i], msg.augment, msg.cfg, out, msg.offsets[i]);
+        } catch (e) {
+          // Unreadable files are the caller's to replace; anything else is a bug: the task fails.
+          if (e instanceof DataError) tally.badFile(i, e.message);
+          else tally.bug(bugMessage(e));
+        }
+      }
+      const reply = tally.sampleDone();
+      if (reply) self.postMessage(reply);
+    });
+  }
 };

@@ -27,3 +27,38 @@ export async function forEachConcurrent(
   const bad = results.find((r) => r.status === "rejected");
   if (bad) throw (bad as PromiseRejectedResult).reason;
 }
+
+/**
+ * Jobs that arrive over time, run in arrival order with at most `limit` at once (the decode
+ * workers' and processes' samples in flight). Jobs handle their own errors; `idle()` resolves
+ * once nothing is queued or running.
+ */
+export class JobQueue {
+  private waiting: (() => Promise<void>)[] = [];
+  private running = 0;
+  private idlers: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  push(job: () => Promise<void>): void {
+    this.waiting.push(job);
+    this.pump();
+  }
+
+  idle(): Promise<void> {
+    if (!this.running && !this.waiting.length) return Promise.resolve();
+    return new Promise((resolve) => this.idlers.push(resolve));
+  }
+
+  private pump(): void {
+    while (this.running < this.limit && this.waiting.length) {
+      const job = this.waiting.shift()!;
+      this.running++;
+      job().finally(() => {
+        this.running--;
+        this.pump();
+        if (!this.running && !this.waiting.length) this.idlers.splice(0).forEach((r) => r());
+      });
+    }
+  }
+}

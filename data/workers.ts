@@ -75,10 +75,10 @@ export function defaultDecodeMode(): DecodeMode {
   return run && local && canShare() ? "processes" : "threads";
 }
 
-/** The CPUs this process may run on (Linux: /proc/self/status), or null if unknown. */
-export function allowedCpus(): number[] | null {
+/** The CPUs a process (this one by default) may run on (Linux: /proc/PID/status), or null. */
+export function allowedCpus(pid: number | "self" = "self"): number[] | null {
   try {
-    const line = Deno.readTextFileSync("/proc/self/status").match(/^Cpus_allowed_list:\s*(.+)$/m);
+    const line = Deno.readTextFileSync(`/proc/${pid}/status`).match(/^Cpus_allowed_list:\s*(.+)$/m);
     if (!line) return null;
     return line[1].trim().split(",").flatMap((part) => {
       const [a, b = a] = part.split("-").map(Number);

@@ -215,7 +215,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
   }
   // From here on a signal stops the run cleanly on every rank (each installed its handlers
   // before the collective above): say so to whoever drives the run (JSON only).
-  progress.signal("ready", { step: state.step });
+  progress.jsonEvent("ready", { step: state.step });
 
   // Unreadable images (image folders) are replaced by the data layer; say so once per file.
   const skips = new SkipLog((s, split) =>

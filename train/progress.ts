@@ -44,7 +44,7 @@ export class Progress {
   }
 
   /** An event for programs only: printed with --json, nothing on a terminal. */
-  signal(kind: string, o: Record<string, unknown>): void {
+  jsonEvent(kind: string, o: Record<string, unknown>): void {
     if (!this.quiet && this.json) console.log(JSON.stringify({ event: kind, ...o }));
   }
 
