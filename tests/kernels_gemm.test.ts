@@ -12,6 +12,7 @@ import type {
   GemmTile,
   MatmulSpec,
 } from "../compiler/kernels/spec.ts";
+import { directVec4 } from "../compiler/kernels/conv_register.ts";
 import { runKernel } from "../runtime/kernel_runner.ts";
 import {
   addInto,
@@ -113,6 +114,30 @@ Deno.test(`conv: every variant, shape, flip and an epilogue each${SAMPLED}`, asy
     seed: 11,
   });
   for (const c of run) await checkConv(c.d, c.flip, c.tile, EPILOGUES[c.epi]);
+});
+
+Deno.test("conv direct: input rows and output rows in 16-byte groups (w a multiple of 4)", async () => {
+  // 8- and 12-pixel rows: segments of 4 and 8 (the 12-pixel row's last 8-segment half outside),
+  // groups left of column 0 and right of the row read as zeros; 5 rows: a short last row group;
+  // the flat-index epilogues (add, dropout) on each of the 4 outputs a store writes.
+  const shapes: ConvCase[] = [
+    { n: 2, c: 3, h: 5, w: 8, o: 5, k: 3, pad: 1 },
+    { n: 1, c: 2, h: 3, w: 12, o: 3, k: 3, pad: 1 },
+  ];
+  const tiles: GemmTile[] = [
+    { variant: "direct", bm: 6, bn: 8, bk: 1, tm: 3, tn: 4, ks: 1 },
+    { variant: "direct", bm: 8, bn: 16, bk: 2, tm: 8, tn: 8, ks: 1 },
+  ];
+  let e = 0;
+  for (const d of shapes) {
+    for (const tile of tiles) {
+      const spec = { kind: "conv" as const, ...d, flip: false, epilogue: [], tile };
+      assert.deepStrictEqual(directVec4(spec), { x: true, y: true }, "the case takes vec4 rows");
+      for (const flip of [false, true]) {
+        await checkConv(d, flip, tile, EPILOGUES[e++ % EPILOGUES.length]);
+      }
+    }
+  }
 });
 
 Deno.test("conv: every epilogue combination on the register and workgroup variants", async () => {

@@ -85,6 +85,24 @@ test("f16 storage: conv 1x1 reading x as vec4<f16>", async () => {
   }
 });
 
+test("f16 storage: direct conv reading and writing rows as vec4<f16>, with the pool fold", async () => {
+  const d = { n: 2, c: 3, h: 5, w: 8, o: 4, k: 3, pad: 1 };
+  const tile: GemmTile = { variant: "direct", bm: 8, bn: 16, bk: 2, tm: 4, tn: 8, ks: 1 };
+  for (const pool of [undefined, "max"] as const) {
+    for (const epilogue of pool ? [EPILOGUES[0]] : [EPILOGUES[0], EPILOGUES[3]]) {
+      const spec: ConvSpec = { kind: "conv", ...d, flip: false, epilogue, tile };
+      if (pool) spec.pool = pool;
+      const k = emitKernel({ ...spec, f16: halfVariants(spec)[0] });
+      assert.ok(k.wgsl.includes("x: array<vec4<f16>>"), "x is declared as vec4<f16>");
+      assert.ok(k.wgsl.includes("y: array<vec4<f16>>"), "y is declared as vec4<f16>");
+      await assertHalfAgrees(
+        spec,
+        `direct vec4 ${JSON.stringify(d)} ${pool ?? ""} ${ops(epilogue)}`,
+      );
+    }
+  }
+});
+
 test("f16 storage: conv + bias + ReLU + folded max-pool (direct), odd sizes", async () => {
   const dims: ConvDims[] = [
     { n: 1, c: 4, h: 7, w: 9, o: 3, k: 3, pad: 1 },

@@ -152,6 +152,30 @@ Deno.test("winograd: vec4 loads and partial register blocks", async () => {
   }
 });
 
+Deno.test("winograd: input rows and output rows in 16-byte groups (w a multiple of 4)", async () => {
+  // Two tiles per input invocation: F(2,3) segments of 4 columns, F(4,3) of 8, groups left of
+  // column 0 and right of the row read as zeros; F(4,3)'s output rows stored as vec4, through
+  // the flat-index epilogues too; 5 and 6 rows: partial last tile rows.
+  const dims: Dims[] = [{ n: 2, c: 3, h: 5, w: 8, o: 4 }, { n: 1, c: 2, h: 6, w: 12, o: 3 }];
+  let e = 0;
+  for (const m of [2, 4] as const) {
+    for (const d of dims) {
+      const chain = winogradChain(
+        { m, ...d, flip: false, epilogue: [], variant: "split" },
+        { ...SCALAR, inputTiles: 2 },
+      );
+      const wgsl = chain.steps.map((st) => emitKernel(st.spec).wgsl).join("\n");
+      assert.ok(wgsl.includes("x: array<vec4<f32>>"), `F(${m},3) reads input rows as vec4`);
+      assert.strictEqual(wgsl.includes("y: array<vec4<f32>>"), m === 4, `F(${m},3) y as vec4`);
+      for (const flip of [false, true]) {
+        await checkConv(m, d, "split", flip, EPILOGUES[e++ % EPILOGUES.length], {
+          chain: { ...SCALAR, inputTiles: 2 },
+        });
+      }
+    }
+  }
+});
+
 Deno.test("winograd: the 2x2 max and average pools folded into the output transform", async () => {
   // Odd sides floor (7 x 9 -> 3 x 4); an even map whose pooled side the tiles overhang.
   const even: Dims = { n: 1, c: 2, h: 10, w: 8, o: 3 };

@@ -24,7 +24,7 @@ import {
   epilogueSizes,
 } from "./epilogue.ts";
 import { emitSplitKGemm, emitWorkgroupGemm, type GemmOperands } from "./gemm.ts";
-import { convVec4, emitConvDirect, emitConvRegister } from "./conv_register.ts";
+import { convVec4, directVec4, emitConvDirect, emitConvRegister } from "./conv_register.ts";
 import { convDims, inRange, outIndex, pixelRefs, pixelSetup } from "./conv_geometry.ts";
 import type { ConvSpec, EmittedKernel } from "./spec.ts";
 import type { KernelDef } from "../ops/types.ts";
@@ -68,6 +68,14 @@ function operands(s: ConvSpec, w: WgslWriter): GemmOperands {
   };
 }
 
+/** The bindings read or written in 16-byte groups: x of a 1x1 register conv, x and y of a
+ *  "direct" conv whose rows allow it (directVec4). */
+function vec4Bindings(s: ConvSpec): Set<string> {
+  if (convVec4(s)) return new Set(["x"]);
+  const d = directVec4(s);
+  return new Set([...(d.x ? ["x"] : []), ...(d.y ? ["y"] : [])]);
+}
+
 export function emitConv(s: ConvSpec): EmittedKernel {
   const { ho, wo, m, n, k } = convDims(s), t = s.tile;
   if (s.pool && t.variant !== "direct") {
@@ -81,7 +89,7 @@ export function emitConv(s: ConvSpec): EmittedKernel {
   const bindings = declareBindings(
     w,
     [read("x"), read("wt"), ...epilogueBindings(s.epilogue), readWrite("y")],
-    convVec4(s) ? new Set(["x"]) : new Set(),
+    vec4Bindings(s),
     s.f16,
   );
   emitEpilogueHelpers(w, s.epilogue);
@@ -97,7 +105,9 @@ export function emitConv(s: ConvSpec): EmittedKernel {
   // value, counted as the standalone pool kernels count them).
   const ySize = s.pool ? s.n * s.o * Math.floor(ho / 2) * Math.floor(wo / 2) : s.n * s.o * ho * wo;
   return kernel({
-    name: `conv ${t.variant}${s.pool ? "+pool" : ""} ${t.tm}x${t.tn}${convVec4(s) ? " vec4" : ""}`,
+    name: `conv ${t.variant}${s.pool ? "+pool" : ""} ${t.tm}x${t.tn}${
+      vec4Bindings(s).size ? " vec4" : ""
+    }`,
     wgsl: w.toString(),
     ...layout,
     bindings,

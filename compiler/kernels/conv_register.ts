@@ -140,11 +140,28 @@ export function emitConvRegister(w: WgslWriter, s: ConvSpec, op: GemmOperands): 
  *  two with the pool folded in (one 2x2 window high). */
 export const directRows = (s: ConvSpec): number => s.pool ? 2 : Math.max(1, s.tile.bk);
 
+/** Whether the "direct" variant moves x and y in 16-byte groups: input rows as aligned vec4s
+ *  (every row starts on a multiple of 4 when w is one, and a segment starts on a multiple of tn),
+ *  and each 4 consecutive outputs of a row (pooled outputs with the pool) as one vec4 store. On
+ *  llvmpipe a load or store whose address differs between lanes is done lane by lane, so this
+ *  divides those by up to 4 (the first layer stores as many values as it multiplies). */
+export function directVec4(s: ConvSpec): { x: boolean; y: boolean } {
+  if (s.tile.variant !== "direct") return { x: false, y: false };
+  const { ho, wo } = convDims(s), tn = s.tile.tn;
+  const x = s.w % 4 === 0 && tn % 4 === 0;
+  const y = s.pool
+    ? (tn / 2) % 4 === 0 && Math.floor(wo / 2) % 4 === 0 && ho >= 2
+    : tn % 4 === 0 && wo % 4 === 0;
+  return { x, y };
+}
+
 /** "direct": invocation (tx, ty) owns channels o_base.. (tm) x the R = directRows conv rows
- *  oy0.. of image img x the tn pixels ox0.. of each. Per input channel it loads each of the
- *  k + R - 1 input rows those output rows read once, as one row segment x[ox0 - pad .. ox0 +
- *  tn + k - 2 - pad] (zero outside the image), and applies all k horizontal taps of it to
- *  every output row it feeds (input row r is tap ky = r - q of output row q): R rows load
+ *  oy0.. of image img x the tn pixels ox0.. of each. Per input channel it loads the channel's
+ *  k x k x tm weights once (each serves all R rows), and each of the k + R - 1 input rows those
+ *  output rows read once, as one row segment x[ox0 - pad .. ox0 + tn + k - 2 - pad] (zero
+ *  outside the image; as vec4 groups where directVec4 allows), and applies all k horizontal
+ *  taps of it to every output row it feeds (input row r is tap ky = r - q of output row q)
+ *  (weights hoisted: 1.13x on E/w8's first layer, the same on the others): R rows load
  *  (k + R - 1) / (k R) of what R one-row invocations would (measured on llvmpipe: 2 rows of
  *  8x8 run 1.6-1.9x faster than 1 row). With spec.pool (a pool's fold, compiler/ops/pool.ts:
  *  bias and ReLU only, R = 2, even tn) the epilogue runs on each value of a 2x2 window and only
@@ -169,6 +186,7 @@ export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
   const hw = s.h * s.w;
   // Accumulator (i, q * tn + j): channel o_base + i, conv row oy0 + q, pixel ox0 + j.
   const acc = (i: number, q: number, j: number) => accName(i, q * tn + j);
+  const vec4 = directVec4(s);
   entry(w, [wx, wy, 1], g, (wid) => {
     w.line(`let tile_n = ${wid.code} % ${tilesN}u;`);
     w.line(`let tile_m = ${wid.code} / ${tilesN}u;`);
@@ -177,48 +195,75 @@ export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
     w.line(`let img = seg / ${hg * segsPerRow}u;`);
     w.line(`let oy0 = (seg % ${hg * segsPerRow}u) / ${segsPerRow}u * ${rows}u;`);
     w.line(`let ox0 = (seg % ${segsPerRow}u) * ${tn}u;`);
-    w.line(`let o_base = tile_m * ${bm}u + lid.y * ${tm}u;`);
+    w.line(`let o_base = tile_m * ${bm}u${wy > 1 ? ` + lid.y * ${tm}u` : ""};`);
     const wl = weightLayout(w, s, "o_base", tm);
-    // Which of the segment's input columns lie inside the image (fixed for the invocation).
-    for (let t = 0; t < span; t++) {
-      w.line(`let ix${t} = i32(ox0)${offset(t - s.pad)};`);
-      w.line(`let col_ok${t} = u32(ix${t}) < ${s.w}u;`);
-      w.line(`let col_at${t} = select(0i, ix${t}, col_ok${t});`);
+    // Which of the segment's input columns (vec4 groups of columns) lie inside the image (fixed
+    // for the invocation). Group g holds columns ox0 + 4 g .. ox0 + 4 g + 3: wholly inside or
+    // wholly outside a row, since w is a multiple of 4.
+    const g0 = Math.floor(-s.pad / 4), g1 = Math.floor((span - 1 - s.pad) / 4);
+    if (vec4.x) {
+      for (let g = g0; g <= g1; g++) {
+        w.line(`let gx${g - g0} = i32(ox0 / 4u)${offset(g)};`);
+        w.line(`let col_ok${g - g0} = u32(gx${g - g0}) < ${s.w / 4}u;`);
+        w.line(`let col_at${g - g0} = select(0i, gx${g - g0}, col_ok${g - g0});`);
+      }
+    } else {
+      for (let t = 0; t < span; t++) {
+        w.line(`let ix${t} = i32(ox0)${offset(t - s.pad)};`);
+        w.line(`let col_ok${t} = u32(ix${t}) < ${s.w}u;`);
+        w.line(`let col_at${t} = select(0i, ix${t}, col_ok${t});`);
+      }
     }
-    w.line(`let x_img = i32(img * ${s.c * hw}u);`);
+    const unit = vec4.x ? 4 : 1;
+    w.line(`let x_img = i32(img * ${(s.c * hw) / unit}u);`);
     declareAccumulators(w, tm, rows * tn);
     w.loop("ci", 0, s.c, () => {
-      w.line(`let x_plane = x_img + i32(ci * ${hw}u);`);
+      w.line(`let x_plane = x_img + i32(ci * ${hw / unit}u);`);
+      for (let ky = 0; ky < s.k; ky++) {
+        for (let kx = 0; kx < s.k; kx++) {
+          for (let i = 0; i < tm; i++) {
+            const at = `w_off${i} + ci * ${wl.cStride}u + ${wl.tap(ky, kx)}`;
+            w.line(`let a${ky}_${kx}_${i} = ${w.load("wt", at)};`);
+          }
+        }
+      }
       for (let r = 0; r < s.k + rows - 1; r++) {
         w.scope(() => {
           w.line(`let iy = i32(oy0)${offset(r - s.pad)};`);
           w.line(`let row_ok = u32(iy) < ${s.h}u;`);
-          w.line(`let x_row = x_plane + select(0i, iy, row_ok) * ${s.w}i;`);
-          for (let t = 0; t < span; t++) {
-            const v = w.load("x", `u32(x_row + col_at${t})`);
-            w.line(`let v${t} = select(0.0f, ${v}, row_ok && col_ok${t});`);
+          w.line(`let x_row = x_plane + select(0i, iy, row_ok) * ${s.w / unit}i;`);
+          if (vec4.x) {
+            for (let g = 0; g <= g1 - g0; g++) {
+              const v = w.load("x", `u32(x_row + col_at${g})`);
+              w.line(`let q${g} = select(vec4<f32>(0.0f), ${v}, row_ok && col_ok${g});`);
+            }
+            for (let t = 0; t < span; t++) {
+              const g = Math.floor((t - s.pad) / 4);
+              w.line(`let v${t} = q${g - g0}.${"xyzw"[t - s.pad - 4 * g]};`);
+            }
+          } else {
+            for (let t = 0; t < span; t++) {
+              const v = w.load("x", `u32(x_row + col_at${t})`);
+              w.line(`let v${t} = select(0.0f, ${v}, row_ok && col_ok${t});`);
+            }
           }
           for (let kx = 0; kx < s.k; kx++) {
             for (let q = 0; q < rows; q++) {
               const ky = r - q;
               if (ky < 0 || ky >= s.k) continue;
-              w.scope(() => {
-                for (let i = 0; i < tm; i++) {
-                  const at = `w_off${i} + ci * ${wl.cStride}u + ${wl.tap(ky, kx)}`;
-                  w.line(`let a${i} = ${w.load("wt", at)};`);
+              for (let i = 0; i < tm; i++) {
+                for (let j = 0; j < tn; j++) {
+                  w.line(`${acc(i, q, j)} += a${ky}_${kx}_${i} * v${j + kx};`);
                 }
-                for (let i = 0; i < tm; i++) {
-                  for (let j = 0; j < tn; j++) w.line(`${acc(i, q, j)} += a${i} * v${j + kx};`);
-                }
-              });
+              }
             }
           }
         });
       }
     });
     w.block(`if (seg_raw < ${segs}u)`, () => {
-      if (s.pool) storePooled(w, s, s.pool, acc, hp, wp);
-      else storeRows(w, s, acc, rows, ho, wo);
+      if (s.pool) storePooled(w, s, s.pool, acc, hp, wp, vec4.y);
+      else storeRows(w, s, acc, rows, ho, wo, vec4.y);
     });
   });
   return { workgroupSize: [wx, wy, 1], grid: g, workgroupStorageBytes: 0 };
@@ -227,17 +272,36 @@ export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
 type Acc = (i: number, q: number, j: number) => string;
 
 /** Each output value through the epilogue to y[img, o, oy0 + q, ox0 + j], inside the map. */
-function storeRows(w: WgslWriter, s: ConvSpec, acc: Acc, rows: number, ho: number, wo: number) {
+function storeRows(
+  w: WgslWriter,
+  s: ConvSpec,
+  acc: Acc,
+  rows: number,
+  ho: number,
+  wo: number,
+  vec4: boolean,
+) {
   w.line(`let out_row = (img * ${s.o}u) * ${ho * wo}u + oy0 * ${wo}u + ox0;`);
+  const step = vec4 ? 4 : 1;
   for (let i = 0; i < tm(s); i++) {
     w.block(`if (o_base + ${i}u < ${s.o}u)`, () => {
       for (let q = 0; q < rows; q++) {
         const rowStores = () => {
-          for (let j = 0; j < s.tile.tn; j++) {
+          for (let j = 0; j < s.tile.tn; j += step) {
             const store = () => {
               const o = add(ref("o_base", "u32"), i);
-              const at = ref(`(out_row + (o_base + ${i}u) * ${ho * wo}u + ${q * wo + j}u)`, "u32");
-              emitOutputStore(w, "y", s.epilogue, false, acc(i, q, j), at, () => o);
+              const flat = (d: number) =>
+                ref(`(out_row + (o_base + ${i}u) * ${ho * wo}u + ${q * wo + j + d}u)`, "u32");
+              if (!vec4) {
+                emitOutputStore(w, "y", s.epilogue, false, acc(i, q, j), flat(0), () => o);
+                return;
+              }
+              // Four outputs of the row, each through the epilogue at its own flat index.
+              for (let d = 0; d < 4; d++) {
+                w.line(`var r${d} = ${acc(i, q, j + d)};`);
+                emitEpilogue(w, s.epilogue, `r${d}`, flat(d), () => o);
+              }
+              w.store("y", `${flat(0).code} / 4u`, "vec4<f32>(r0, r1, r2, r3)");
             };
             if (j === 0) w.scope(store);
             else w.block(`if (ox0 + ${j}u < ${wo}u)`, store);
@@ -267,27 +331,34 @@ function storePooled(
   acc: Acc,
   hp: number,
   wp: number,
+  vec4: boolean,
 ) {
   w.line(`let out_row = (img * ${s.o}u) * ${hp * wp}u + oy0 / 2u * ${wp}u + ox0 / 2u;`);
+  /** The pooled value of window j, as the expression WINDOW combines r0..r3 into. */
+  const pooled = (i: number, j: number) => {
+    const window = [acc(i, 0, 2 * j), acc(i, 0, 2 * j + 1), acc(i, 1, 2 * j)];
+    window.push(acc(i, 1, 2 * j + 1));
+    window.forEach((a, q) => {
+      w.line(`var r${q} = ${a};`);
+      // Bias and ReLU only: neither reads the flat index.
+      emitEpilogue(w, s.epilogue, `r${q}`, ref("0u", "u32"), () => add(ref("o_base", "u32"), i));
+    });
+    return WINDOW[pool];
+  };
+  const step = vec4 ? 4 : 1;
   for (let i = 0; i < tm(s); i++) {
     w.block(`if (o_base + ${i}u < ${s.o}u)`, () => {
-      for (let j = 0; j < s.tile.tn / 2; j++) {
+      for (let j = 0; j < s.tile.tn / 2; j += step) {
         const store = () => {
-          const window = [acc(i, 0, 2 * j), acc(i, 0, 2 * j + 1), acc(i, 1, 2 * j)];
-          window.push(acc(i, 1, 2 * j + 1));
-          window.forEach((a, q) => {
-            w.line(`var r${q} = ${a};`);
-            // Bias and ReLU only: neither reads the flat index.
-            emitEpilogue(
-              w,
-              s.epilogue,
-              `r${q}`,
-              ref("0u", "u32"),
-              () => add(ref("o_base", "u32"), i),
-            );
-          });
           const at = `out_row + (o_base + ${i}u) * ${hp * wp}u + ${j}u`;
-          w.store("y", at, WINDOW[pool]);
+          if (!vec4) {
+            w.store("y", at, pooled(i, j));
+            return;
+          }
+          // Four neighbouring windows, pooled in scopes of their own, stored as one vec4.
+          for (let d = 0; d < 4; d++) w.line(`var p${d}: f32;`);
+          for (let d = 0; d < 4; d++) w.scope(() => w.line(`p${d} = ${pooled(i, j + d)};`));
+          w.store("y", `(${at}) / 4u`, "vec4<f32>(p0, p1, p2, p3)");
         };
         if (j === 0) w.scope(store);
         else w.block(`if (ox0 / 2u + ${j}u < ${wp}u)`, store);

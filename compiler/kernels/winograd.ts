@@ -100,18 +100,33 @@ export function emitInputTiles(
   ty: string,
   pre: string,
   colSfx = "",
+  vec4 = false,
 ): number {
   const t = forwardMatrices(s.m), alpha = t.alpha, span = tn * s.m + 2;
   let flops = 0;
   for (let r = 0; r < alpha; r++) {
     w.line(`let iy${pre}${r} = i32(${ty} * ${s.m}u) + ${r - 1}i;`);
     w.line(`let row_ok${pre}${r} = u32(iy${pre}${r}) < ${s.h}u;`);
-    w.line(
-      `let x_row${pre}${r} = ${plane} + select(0i, iy${pre}${r}, row_ok${pre}${r}) * ${s.w}i;`,
-    );
-    for (let q = 0; q < span; q++) {
-      const v = w.load("x", `u32(x_row${pre}${r} + col_at${q}${colSfx})`);
-      w.line(`let d${pre}${r}_${q} = select(0.0f, ${v}, row_ok${pre}${r} && col_ok${q}${colSfx});`);
+    const row = `${plane} + select(0i, iy${pre}${r}, row_ok${pre}${r}) * ${s.w}i`;
+    if (vec4) {
+      // The row in 16-byte groups (plane and row start on multiples of 4: w is one).
+      w.line(`let x_row${pre}${r} = (${row}) / 4i;`);
+      for (let g = 0; g < segmentGroups(span); g++) {
+        const v = w.load("x", `u32(x_row${pre}${r} + col_at${g}${colSfx})`);
+        const ok = `row_ok${pre}${r} && col_ok${g}${colSfx}`;
+        w.line(`let e${pre}${r}_${g} = select(vec4<f32>(0.0f), ${v}, ${ok});`);
+      }
+      // Segment column q is column q - 1 of the tiles: group (q + 3) / 4 - 1, lane (q + 3) % 4.
+      for (let q = 0; q < span; q++) {
+        w.line(`let d${pre}${r}_${q} = e${pre}${r}_${(q + 3) >> 2}.${"xyzw"[(q + 3) & 3]};`);
+      }
+    } else {
+      w.line(`let x_row${pre}${r} = ${row};`);
+      for (let q = 0; q < span; q++) {
+        const v = w.load("x", `u32(x_row${pre}${r} + col_at${q}${colSfx})`);
+        const ok = `row_ok${pre}${r} && col_ok${q}${colSfx}`;
+        w.line(`let d${pre}${r}_${q} = select(0.0f, ${v}, ${ok});`);
+      }
     }
     for (let j = 0; j < tn; j++) {
       flops += emitMatVec(
@@ -130,15 +145,34 @@ export function emitInputTiles(
   return flops;
 }
 
+/** Whether the input rows of tn-tile segments load as vec4: w a multiple of 4 (rows start on
+ *  16 bytes), and every segment's first tile column tx0 * m too (tx0 is a multiple of tn). */
+export const inputRowsVec4 = (s: { m: number; w: number }, tn: number): boolean =>
+  s.w % 4 === 0 && (tn * s.m) % 4 === 0;
+
+/** The vec4 groups a segment of `span` columns reads, from the one holding its column -1. */
+const segmentGroups = (span: number) => ((span + 2) >> 2) + 1;
+
 /** Which columns of a tn-tile segment starting at tile column `tx0` lie inside the image:
- *  col_ok{q}{sfx}, and col_at{q}{sfx} (the column, 0 where outside), once per invocation. */
+ *  col_ok{q}{sfx}, and col_at{q}{sfx} (the column, 0 where outside), once per invocation. With
+ *  vec4 (inputRowsVec4), the same per 16-byte group of the segment: group g holds columns
+ *  tx0 * m + 4 (g - 1) .. + 3, wholly inside or outside the image. */
 export function tileColumns(
   w: WgslWriter,
   s: { m: number; w: number },
   tn: number,
   tx0: string,
   sfx = "",
+  vec4 = false,
 ) {
+  if (vec4) {
+    for (let g = 0; g < segmentGroups(tn * s.m + 2); g++) {
+      w.line(`let gx${g}${sfx} = i32(${tx0} * ${s.m}u / 4u) + ${g - 1}i;`);
+      w.line(`let col_ok${g}${sfx} = u32(gx${g}${sfx}) < ${s.w / 4}u;`);
+      w.line(`let col_at${g}${sfx} = select(0i, gx${g}${sfx}, col_ok${g}${sfx});`);
+    }
+    return;
+  }
   for (let q = 0; q < tn * s.m + 2; q++) {
     w.line(`let ix${q}${sfx} = i32(${tx0} * ${s.m}u) + ${q - 1}i;`);
     w.line(`let col_ok${q}${sfx} = u32(ix${q}${sfx}) < ${s.w}u;`);
@@ -159,10 +193,12 @@ export function emitWinogradInput(s: WinogradInputSpec): EmittedKernel {
       s.vec4 ? " (vec4)" : ""
     }`,
   );
+  // Input rows as vec4 (the multi-tile path; the vec4 path's tiles are one apart).
+  const rows4 = !s.vec4 && inputRowsVec4(s, s.tn);
   const bindings = declareBindings(
     w,
     [read("x"), readWrite("v")],
-    s.vec4 ? new Set(["v"]) : undefined,
+    new Set([...(s.vec4 ? ["v"] : []), ...(rows4 ? ["x"] : [])]),
     s.f16,
   );
   w.blank();
@@ -211,8 +247,8 @@ export function emitWinogradInput(s: WinogradInputSpec): EmittedKernel {
     w.line(`let tx0 = grp * ${s.tn}u;`);
     w.line(`let plane = i32((img * ${s.c}u + c) * ${s.h * s.w}u);`);
     w.line(`let p0 = (img * ${th}u + ty) * ${tw}u + tx0;`);
-    tileColumns(w, s, s.tn, "tx0");
-    flops = emitInputTiles(w, s, s.tn, "plane", "ty", "v");
+    tileColumns(w, s, s.tn, "tx0", "", rows4);
+    flops = emitInputTiles(w, s, s.tn, "plane", "ty", "v", "", rows4);
     for (let j = 0; j < s.tn; j++) {
       const stores = () => {
         for (let xi = 0; xi < a2; xi++) {
@@ -224,7 +260,7 @@ export function emitWinogradInput(s: WinogradInputSpec): EmittedKernel {
     }
   });
   return kernel({
-    name: `winograd_input F(${s.m},3) x${s.tn}`,
+    name: `winograd_input F(${s.m},3) x${s.tn}${rows4 ? " vec4 rows" : ""}`,
     wgsl: w.toString(),
     workgroupSize: [FLAT, 1, 1],
     grid: g,
@@ -249,6 +285,7 @@ export function emitTileOutput(
   o: string,
   at: { img: string; ty: string; tx: string },
   pre: string,
+  yVec4 = false,
 ): number {
   const t = forwardMatrices(s.m), m = s.m;
   const { th, tw } = winogradGeometry(s);
@@ -263,6 +300,18 @@ export function emitTileOutput(
     );
     for (let i = 0; i < m; i++) {
       const rowStores = () => {
+        if (yVec4) {
+          // The tile's row is 4 outputs on a 16-byte boundary: one store.
+          w.scope(() => {
+            for (let j = 0; j < 4; j++) {
+              const flat = ref(`(row${pre} + ${i * s.w + j}u)`, "u32");
+              w.line(`var r${j} = ${y(i, j)};`);
+              emitEpilogue(w, s.epilogue, `r${j}`, flat, chan);
+            }
+            w.store("y", `(row${pre} + ${i * s.w}u) / 4u`, "vec4<f32>(r0, r1, r2, r3)");
+          });
+          return;
+        }
         for (let j = 0; j < m; j++) {
           const store = () => {
             const flat = ref(`(row${pre} + ${i * s.w + j}u)`, "u32");
@@ -324,9 +373,14 @@ export function tileCoords(w: WgslWriter, s: WinogradConv, p: string, pre: strin
   return { img: `${pre}img`, ty: `${pre}ty`, tx: `${pre}tx` };
 }
 
+/** Whether the output transform stores a tile's rows as vec4: F(4,3) without a pool, on maps
+ *  whose width is a multiple of 4 (tiles then start on 16 bytes and none sticks out). */
+export const outputRowsVec4 = (s: WinogradOutputSpec): boolean =>
+  s.m === 4 && !s.pool && s.w % 4 === 0;
+
 export function emitWinogradOutput(s: WinogradOutputSpec): EmittedKernel {
   const t = forwardMatrices(s.m), a2 = t.alpha * t.alpha, { p } = winogradGeometry(s);
-  const vec4 = s.tn === 4;
+  const vec4 = s.tn === 4, y4 = outputRowsVec4(s);
   if (vec4 && p % 4 !== 0) {
     throw new Error(`winograd_output tn 4 needs a tile count divisible by 4, got ${p}`);
   }
@@ -338,7 +392,7 @@ export function emitWinogradOutput(s: WinogradOutputSpec): EmittedKernel {
   const bindings = declareBindings(
     w,
     [read("mt"), ...epilogueBindings(s.epilogue), readWrite("y")],
-    vec4 ? new Set(["mt"]) : undefined,
+    new Set([...(vec4 ? ["mt"] : []), ...(y4 ? ["y"] : [])]),
     s.f16,
   );
   emitEpilogueHelpers(w, s.epilogue);
@@ -361,13 +415,13 @@ export function emitWinogradOutput(s: WinogradOutputSpec): EmittedKernel {
         w.line(`let pp = p0 + ${j}u;`);
         const at = tileCoords(w, s, "pp", "t_");
         const val = (a: number, b: number) => `mt${a * t.alpha + b}${vec4 ? `.${"xyzw"[j]}` : ""}`;
-        flops = emitTileOutput(w, s, val, "o", at, "");
+        flops = emitTileOutput(w, s, val, "o", at, "", y4);
       });
     }
   });
   const y = outputSize(s);
   return kernel({
-    name: `winograd_output F(${s.m},3)${s.pool ? "+pool" : ""} x${s.tn}`,
+    name: `winograd_output F(${s.m},3)${s.pool ? "+pool" : ""} x${s.tn}${y4 ? " vec4 rows" : ""}`,
     wgsl: w.toString(),
     workgroupSize: [FLAT, 1, 1],
     grid: g,
