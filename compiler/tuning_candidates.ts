@@ -170,8 +170,9 @@ export function candidateTiles(s: TunableSpec, t: AdapterTraits): GemmTile[] {
 
 /** The Winograd chains the tuner times for a 3x3 pad-1 conv: the split chain of every tile
  *  (F(6,3) too: its accuracy holds in float32, bench/RESULTS.md), with the GEMM's register block
- *  at 8 x 16 (the default), 4 x 16 and 8 x 8 for F(2,3) and F(4,3), F(2,3) with one-tile
- *  transforms where its default takes four as vec4, and the fused chain (input transform in the
+ *  at 8 x 16 (the default), 4 x 16 and 8 x 8 for F(2,3) and F(4,3), the transforms with one or
+ *  two tiles per invocation where the default takes four, F(2,3)'s input transform over four
+ *  flat tiles as vec4 where its default takes four of a row, and the fused chain (input transform in the
  *  GEMM's loads) of F(2,3) and F(4,3); on GPUs also the fused-output chain (no M stored), which
  *  lost 3-8x on llvmpipe. Empty for other convs. */
 export function winogradCandidates(s: TunableSpec, t: AdapterTraits): WinogradChoice[] {
@@ -185,7 +186,11 @@ export function winogradCandidates(s: TunableSpec, t: AdapterTraits): WinogradCh
     for (const [tm, tn] of [[4, 16], [8, 8]]) {
       out.push({ ...d, tile: registerTile(s.o, p, Math.min(tm, s.o), tn) });
     }
-    if (d.inputVec4) out.push({ ...d, inputTiles: 2, inputVec4: false, outputTiles: 1 });
+    // The transforms' other shapes: one or two tiles per invocation where the default takes
+    // four; F(2,3)'s four flat tiles as vec4 where its default takes four of a row.
+    if (d.outputTiles === 4) out.push({ ...d, inputTiles: 2, inputVec4: false, outputTiles: 1 });
+    else if (d.inputTiles === 4) out.push({ ...d, inputTiles: 2 });
+    if (m === 2 && !d.inputVec4 && p % 4 === 0) out.push({ ...d, inputTiles: 4, inputVec4: true });
     out.push(winogradDefaults(s, m, "fused"));
     if (!t.cpu) out.push(winogradDefaults(s, m, "fused-output"));
   }

@@ -164,8 +164,10 @@ export class Executor {
     this.device.pushErrorScope("out-of-memory");
     this.inFlight = what;
     this.device.queue.submit([enc.finish()]);
-    const oom = await this.device.popErrorScope();
-    const err = await this.device.popErrorScope();
+    // Both scopes popped before any await: a submission made meanwhile (a pipelined forward)
+    // pushes its own pair only after these are gone.
+    const scopes = [this.device.popErrorScope(), this.device.popErrorScope()];
+    const [oom, err] = await Promise.all(scopes);
     // Pipelines and bind groups carry their kernel's name as label, so the message names it.
     if (err) throw new GpuError(`WebGPU validation error in ${what}: ${err.message}`);
     if (oom) throw new GpuError(`GPU out of memory in ${what}: ${oom.message}`);
@@ -182,6 +184,29 @@ export class Executor {
         `error: GPU device lost (${this.lost}) while running ${this.inFlight ?? "nothing"}`,
       );
     });
+  }
+
+  /** Adds to `enc` the copy of `value` into a new staging buffer. Call the returned function
+   *  right after `enc` is submitted: it maps the copy and resolves to the value (f16 widened to
+   *  f32), without holding up what is submitted after it. */
+  encodeRead(enc: GPUCommandEncoder, value: number): () => Promise<Float32Array> {
+    const n = Math.max(1, this.plan.graph.nodes[value].shape.reduce((a, b) => a * b, 1));
+    const half = this.isHalf(value);
+    const size = Math.ceil((n * (half ? 2 : 4)) / 4) * 4;
+    const staging = this.device.createBuffer({
+      size,
+      usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ,
+    });
+    enc.copyBufferToBuffer(this.buffer(value), 0, staging, 0, size);
+    return async () => {
+      try {
+        await staging.mapAsync(GPUMapMode.READ);
+        const copy = staging.getMappedRange().slice(0);
+        return half ? Float32Array.from(new Float16Array(copy, 0, n)) : new Float32Array(copy);
+      } finally {
+        staging.destroy();
+      }
+    };
   }
 
   /** Reads a value back (waits for the queue). */

@@ -74,6 +74,16 @@ export class ForwardRunner {
 
   /** Logits [batch, classes] for x (NCHW, exactly `batch` images). */
   async logits(x: Float32Array, timing?: Timing): Promise<Float32Array> {
+    return await this.start(x, timing);
+  }
+
+  /**
+   * Submits the forward of x, its logits' copy in the same submission, and returns their
+   * promise without waiting for them: the next batch may be submitted at once. Deno resolves a
+   * mapAsync no sooner than 10 ms after the GPU finishes (its poll loop sleeps 10 ms: ext/webgpu
+   * buffer.rs), time in which the GPU would sit idle were the next batch submitted only then.
+   */
+  private start(x: Float32Array, timing?: Timing): Promise<Float32Array> {
     const per = this.model.input.reduce((a, b) => a * b, 1);
     if (x.length !== per * this.batch) {
       throw new GpuError(
@@ -81,26 +91,38 @@ export class ForwardRunner {
       );
     }
     const g = this.plan.graph;
+    // Queue order: this write lands after every forward submitted before it has read x.
     this.ex.write(inputId(g, "x"), x);
     const enc = this.ex.device.createCommandEncoder();
     this.ex.encode(enc, { timing, only: (i) => !this.onParams.has(i) });
-    await this.ex.submit(enc, `forward of ${this.model.name}`);
-    return await this.ex.read(g.outputs.logits) as Float32Array;
+    const read = this.ex.encodeRead(enc, g.outputs.logits);
+    const submitted = this.ex.submit(enc, `forward of ${this.model.name}`);
+    return Promise.all([submitted, read()]).then(([, logits]) => logits);
   }
 
-  /** Logits for any number of images: full batches, the last one zero-padded. */
+  /** Logits for any number of images: full batches, the last one zero-padded; each batch is
+   *  submitted before the previous one's logits are waited for. */
   async logitsAll(x: Float32Array): Promise<Float32Array> {
     const per = this.model.input.reduce((a, b) => a * b, 1), n = x.length / per;
-    const out = new Float32Array(n * this.model.classes);
+    const k = this.model.classes, out = new Float32Array(n * k);
+    let previous: Promise<void> | undefined;
     for (let i = 0; i < n; i += this.batch) {
+      const m = Math.min(n, i + this.batch) - i;
       const chunk = new Float32Array(per * this.batch);
-      chunk.set(x.subarray(i * per, Math.min(n, i + this.batch) * per));
-      const l = await this.logits(chunk);
-      out.set(
-        l.subarray(0, (Math.min(n, i + this.batch) - i) * this.model.classes),
-        i * this.model.classes,
-      );
+      chunk.set(x.subarray(i * per, (i + m) * per));
+      const done = this.start(chunk).then((l) => out.set(l.subarray(0, m * k), i * k));
+      if (previous) {
+        try {
+          await previous;
+        } catch (e) {
+          // Settle the batch in flight before reporting the one that failed.
+          await done.catch(() => {});
+          throw e;
+        }
+      }
+      previous = done;
     }
+    await previous;
     return out;
   }
 

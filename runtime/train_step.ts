@@ -327,14 +327,16 @@ export class TrainStep {
         this.ex.encodeExtra(enc, this.updates, opts.timing);
       }
       if (last && this.flag) enc.copyBufferToBuffer(this.flag, 0, staging, 12, 4);
-      await this.ex.submit(enc, what);
+      // The map is asked for right after the submission, before anything else joins the queue:
+      // Deno waits for the GPU when asked, then resolves at least 10 ms later (runtime/forward.ts),
+      // time in which a caller may already have submitted its next step.
+      const submitted = this.ex.submit(enc, what);
       pending.push(
-        staging.mapAsync(GPUMapMode.READ).then(() => {
+        Promise.all([submitted, staging.mapAsync(GPUMapMode.READ)]).then(() => {
           const raw = staging.getMappedRange().slice(0);
           const f = new Float32Array(raw);
-          staging.destroy();
-          return [f[0], f[1], f[2], new Uint32Array(raw)[3]];
-        }),
+          return [f[0], f[1], f[2], new Uint32Array(raw)[3]] as [number, number, number, number];
+        }).finally(() => staging.destroy()),
       );
     }
     for (const [l, a, b, flagged] of await Promise.all(pending)) {

@@ -97,3 +97,25 @@ Deno.test("the odd-shape models cover every forward kernel kind", async () => {
     assert.ok(ops.has(fused), `no odd-shape model produces a ${fused} kernel: ${[...ops]}`);
   }
 });
+
+Deno.test("logitsAll: batches in flight together give each batch's own logits", async () => {
+  // 7 images at batch 3: three submissions, each sharing the input and logits buffers with the
+  // one before it while that one's logits are still being read back, the last zero-padded.
+  const { device, tiles } = await gpu();
+  const m = ODD[0], p = paramsWithBiases(m, 3), { x } = batchOf(m, 7, 23);
+  const want = referenceForward(m, p, x, 7).logits;
+  const r = await ForwardRunner.create(device, m, 3, tiles);
+  try {
+    r.setParams(p);
+    const got = await r.logitsAll(x);
+    assert.strictEqual(got.length, want.length);
+    for (let b = 0; b < 3; b++) {
+      const rows = (a: Float32Array) => a.subarray(b * 3 * m.classes, (b + 1) * 3 * m.classes);
+      const e = relError(rows(got), rows(want));
+      assert.ok(e <= TOL, `batch ${b}: logits relative error ${e.toExponential(2)} > ${TOL}`);
+    }
+    await assert.rejects(() => r.logits(x), /forward expects 3 images/);
+  } finally {
+    r.destroy();
+  }
+});

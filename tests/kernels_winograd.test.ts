@@ -27,6 +27,7 @@ import {
   type WinogradHalf,
 } from "../compiler/kernels/winograd_chain.ts";
 import { TILES, type WinogradTile } from "../compiler/winograd/transforms.ts";
+import { winogradGeometry } from "../compiler/kernels/winograd_spec.ts";
 import { runWinogradChain } from "../runtime/winograd_runner.ts";
 import type { TypedArray } from "../runtime/kernel_runner.ts";
 import {
@@ -152,25 +153,35 @@ Deno.test("winograd: vec4 loads and partial register blocks", async () => {
   }
 });
 
-Deno.test("winograd: input rows and output rows in 16-byte groups (w a multiple of 4)", async () => {
-  // Two tiles per input invocation: F(2,3) segments of 4 columns, F(4,3) of 8, groups left of
-  // column 0 and right of the row read as zeros; F(4,3)'s output rows stored as vec4, through
-  // the flat-index epilogues too; 5 and 6 rows: partial last tile rows.
-  const dims: Dims[] = [{ n: 2, c: 3, h: 5, w: 8, o: 4 }, { n: 1, c: 2, h: 6, w: 12, o: 3 }];
+Deno.test("winograd: input rows, V and output rows in 16-byte groups (w a multiple of 4)", async () => {
+  // Two tiles per input invocation: F(2,3) segments of 4 columns, F(4,3) of 8; four where a
+  // tile row holds whole groups of 4 (V stored as vec4 of 4 tiles); groups left of column 0
+  // and right of the row read as zeros; F(4,3)'s output rows stored as vec4, through the
+  // flat-index epilogues too; 5, 6 and 7 rows: partial last tile rows.
+  const dims: Dims[] = [
+    { n: 2, c: 3, h: 5, w: 8, o: 4 },
+    { n: 1, c: 2, h: 6, w: 12, o: 3 },
+    { n: 1, c: 2, h: 7, w: 16, o: 3 },
+  ];
   let e = 0;
   for (const m of [2, 4] as const) {
     for (const d of dims) {
-      const chain = winogradChain(
-        { m, ...d, flip: false, epilogue: [], variant: "split" },
-        { ...SCALAR, inputTiles: 2 },
-      );
-      const wgsl = chain.steps.map((st) => emitKernel(st.spec).wgsl).join("\n");
-      assert.ok(wgsl.includes("x: array<vec4<f32>>"), `F(${m},3) reads input rows as vec4`);
-      assert.strictEqual(wgsl.includes("y: array<vec4<f32>>"), m === 4, `F(${m},3) y as vec4`);
-      for (const flip of [false, true]) {
-        await checkConv(m, d, "split", flip, EPILOGUES[e++ % EPILOGUES.length], {
-          chain: { ...SCALAR, inputTiles: 2 },
-        });
+      const { tw } = winogradGeometry({ m, ...d });
+      for (const inputTiles of tw % 4 === 0 ? [2, 4] : [2]) {
+        const opts = { ...SCALAR, inputTiles };
+        const chain = winogradChain({ m, ...d, flip: false, epilogue: [], variant: "split" }, opts);
+        const wgsl = (kind: string) =>
+          emitKernel(chain.steps.find((st) => st.spec.kind === kind)!.spec).wgsl;
+        const input = wgsl("winograd_input"),
+          what = `F(${m},3) ${JSON.stringify(d)} x${inputTiles}`;
+        assert.ok(input.includes("x: array<vec4<f32>>"), `${what}: input rows as vec4`);
+        assert.strictEqual(input.includes("v: array<vec4<f32>>"), inputTiles === 4, `${what}: V`);
+        const output = wgsl("winograd_output").includes("y: array<vec4<f32>>");
+        assert.strictEqual(output, m === 4, `${what}: output rows as vec4`);
+        for (const flip of [false, true]) {
+          const epilogue = EPILOGUES[e++ % EPILOGUES.length];
+          await checkConv(m, d, "split", flip, epilogue, { chain: opts });
+        }
       }
     }
   }

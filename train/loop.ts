@@ -14,7 +14,7 @@ import { init, type InitScheme, type Model, type Params } from "../dsl/mod.ts";
 import type { TilePolicy } from "../compiler/lower.ts";
 import type { Precision } from "../compiler/precision.ts";
 import { ForwardRunner } from "../runtime/forward.ts";
-import { TrainStep } from "../runtime/train_step.ts";
+import { type StepResult, TrainStep } from "../runtime/train_step.ts";
 import { loadCheckpoint, saveCheckpoint, type TrainState } from "./checkpoint.ts";
 import { agreeStep, agreeStop, checkSameParams, type Collective } from "./distributed.ts";
 import { initFrom } from "./init_from.ts";
@@ -271,20 +271,12 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
         startBatch: b,
         recycle: true, // each batch is uploaded before the next is asked for
       });
-      for await (const batch of it) {
-        b++;
-        skips.add(batch.skipped, "train");
-        const micro = splitBatch(batch.x, batch.y, accumulate, cfg.microBatch);
-        const own = await step.step(
-          micro,
-          state.schedule.lr,
-          deriveSeed(cfg.seed, state.step, 0x44524f50),
-          { firstSample: (ranks?.rank ?? 0) * local },
-        );
+      // Counts, checks and reports a finished step (batch `done` of the epoch); returns the stop
+      // signal the ranks agreed on, if any.
+      const settle = async (own: StepResult, done: number) => {
         // Every rank takes the same decisions: on the global loss, and on a stop any rank got.
         const agreed = ranks ? await agreeStep(ranks, own, local, requested) : undefined;
         const r = agreed ?? own;
-        const stopBy = agreed ? agreed.stop : requested;
         if (!Number.isFinite(r.loss)) {
           throw new TrainingStopped(
             `loss is ${r.loss} at epoch ${state.epoch + 1}, step ${
@@ -297,7 +289,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
           );
         }
         state.step++;
-        state.batchInEpoch = b;
+        state.batchInEpoch = done;
         if (step.scaler) state.lossScale = step.scaler.state();
         state.imagesSeen += cfg.batch;
         lossSum += r.loss * cfg.batch;
@@ -307,7 +299,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
         state.seconds = secondsBefore + elapsed;
         state.partial = { lossSum, correct, seen, seconds: trainBefore + elapsed };
         const ips = seen / (trainBefore + elapsed);
-        const remaining = (perEpoch - b) * cfg.batch +
+        const remaining = (perEpoch - done) * cfg.batch +
           (cfg.epochs - state.epoch - 1) * perEpoch * cfg.batch;
         const now = performance.now();
         const rate = rateFrom
@@ -317,7 +309,7 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
         progress.step({
           epoch: state.epoch,
           epochs: cfg.epochs,
-          batch: b,
+          batch: done,
           batches: perEpoch,
           loss: r.loss,
           acc: r.top1 / cfg.batch,
@@ -325,14 +317,57 @@ export async function runTraining(cfg: TrainConfig, ctx: RunContext): Promise<Tr
           etaS: remaining / rate,
           lr: state.schedule.lr,
         });
+        return agreed ? agreed.stop : requested;
+      };
+      // In one process without loss scaling, a step is submitted before the one before it is
+      // settled: Deno resolves a step's readback at least 10 ms after the GPU finishes
+      // (runtime/forward.ts), and the next step's work fills that time. Whatever reads the
+      // parameters (a checkpoint, a stop, the epoch's evaluation) first settles the step in
+      // flight, so they are always those after the last step counted; a non-finite loss stops
+      // the run one step later, with nothing saved after it.
+      const ahead = !ranks && !step.scaler;
+      const queued: { result: Promise<StepResult>; batch: number }[] = [];
+      const settleAll = async () => {
+        let stop: StopSignal | undefined;
+        while (queued.length) {
+          const q = queued.shift()!;
+          stop = (await settle(await q.result, q.batch)) ?? stop;
+        }
+        return stop;
+      };
+      try {
+        for await (const batch of it) {
+          b++;
+          skips.add(batch.skipped, "train");
+          const micro = splitBatch(batch.x, batch.y, accumulate, cfg.microBatch);
+          const result = step.step(
+            micro,
+            state.schedule.lr,
+            deriveSeed(cfg.seed, state.step + queued.length, 0x44524f50),
+            { firstSample: (ranks?.rank ?? 0) * local },
+          );
+          queued.push({ result, batch: b });
+          if (ahead && queued.length < 2) continue;
+          const q = queued.shift()!;
+          let stopBy = await settle(await q.result, q.batch);
+          const saveDue = (performance.now() - lastSave) / 1000 > cfg.checkpointEveryS;
+          if (!stopBy && !saveDue) continue;
+          stopBy = (await settleAll()) ?? stopBy;
+          if (stopBy) {
+            await save();
+            return stopped(stopBy);
+          }
+          await save();
+          lastSave = performance.now();
+        }
+        const stopBy = await settleAll();
         if (stopBy) {
           await save();
           return stopped(stopBy);
         }
-        if ((performance.now() - lastSave) / 1000 > cfg.checkpointEveryS) {
-          await save();
-          lastSave = performance.now();
-        }
+      } finally {
+        // A step left in flight by an error: let it finish before anything else uses the GPU.
+        await Promise.allSettled(queued.map((q) => q.result));
       }
       const trainSeconds = trainBefore + (performance.now() - t0) / 1000;
       evalRunner.setParams(await step.getParams());

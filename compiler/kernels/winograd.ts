@@ -180,6 +180,11 @@ export function tileColumns(
   }
 }
 
+/** Whether the multi-tile input transform stores V as vec4 of 4 neighbouring tiles: tn a
+ *  multiple of 4 and the tile rows too (every segment is then whole groups of 4 in one row). */
+export const inputStoresVec4 = (s: WinogradInputSpec): boolean =>
+  !s.vec4 && s.tn % 4 === 0 && winogradGeometry(s).tw % 4 === 0;
+
 export function emitWinogradInput(s: WinogradInputSpec): EmittedKernel {
   const t = forwardMatrices(s.m), a2 = t.alpha * t.alpha;
   const { th, tw, p } = winogradGeometry(s);
@@ -193,12 +198,14 @@ export function emitWinogradInput(s: WinogradInputSpec): EmittedKernel {
       s.vec4 ? " (vec4)" : ""
     }`,
   );
-  // Input rows as vec4 (the multi-tile path; the vec4 path's tiles are one apart).
+  // Input rows as vec4 (the multi-tile path; the vec4 path's tiles are one apart), and V as
+  // vec4 of 4 neighbouring tiles where the segment holds whole groups of 4 of a tile row.
   const rows4 = !s.vec4 && inputRowsVec4(s, s.tn);
+  const v4 = s.vec4 || inputStoresVec4(s);
   const bindings = declareBindings(
     w,
     [read("x"), readWrite("v")],
-    new Set([...(s.vec4 ? ["v"] : []), ...(rows4 ? ["x"] : [])]),
+    new Set([...(v4 ? ["v"] : []), ...(rows4 ? ["x"] : [])]),
     s.f16,
   );
   w.blank();
@@ -249,7 +256,18 @@ export function emitWinogradInput(s: WinogradInputSpec): EmittedKernel {
     w.line(`let p0 = (img * ${th}u + ty) * ${tw}u + tx0;`);
     tileColumns(w, s, s.tn, "tx0", "", rows4);
     flops = emitInputTiles(w, s, s.tn, "plane", "ty", "v", "", rows4);
-    for (let j = 0; j < s.tn; j++) {
+    if (v4) {
+      // p0 is a multiple of 4 (tx0 is one of tn, the row's tw tiles too) and the segment never
+      // passes the row's end.
+      for (let j = 0; j < s.tn; j += 4) {
+        for (let xi = 0; xi < a2; xi++) {
+          const vals = [0, 1, 2, 3].map((d) => vname(j + d, xi));
+          const at = `${(xi * s.c * p) / 4}u + c * ${p / 4}u + (p0 + ${j}u) / 4u`;
+          w.store("v", at, `vec4<f32>(${vals.join(", ")})`);
+        }
+      }
+    }
+    for (let j = 0; j < (v4 ? 0 : s.tn); j++) {
       const stores = () => {
         for (let xi = 0; xi < a2; xi++) {
           w.store("v", `${xi * s.c * p}u + c * ${p}u + p0 + ${j}u`, vname(j, xi));
@@ -260,7 +278,7 @@ export function emitWinogradInput(s: WinogradInputSpec): EmittedKernel {
     }
   });
   return kernel({
-    name: `winograd_input F(${s.m},3) x${s.tn}${rows4 ? " vec4 rows" : ""}`,
+    name: `winograd_input F(${s.m},3) x${s.tn}${rows4 ? " vec4 rows" : ""}${v4 ? " vec4 V" : ""}`,
     wgsl: w.toString(),
     workgroupSize: [FLAT, 1, 1],
     grid: g,

@@ -113,7 +113,12 @@ function defaultGemmTile(c: WinogradConvSpec): GemmTile {
 }
 
 /** Tiles per input-transform invocation: neighbours share 2 of their alpha columns. */
-export const defaultInputTiles = (m: WinogradTile): number => (m === 6 ? 1 : 2);
+export const defaultInputTiles = (c: WinogradConv): number => c.m === 6 ? 1 : rowQuads(c) ? 4 : 2;
+
+/** Whether a tile row holds whole groups of 4 tiles: the input transform then takes 4
+ *  neighbours of a row per invocation and stores V as vec4 (measured 1.2-1.7x two tiles, and
+ *  1.2-1.4x four flat tiles, on llvmpipe: bench/RESULTS.md). */
+const rowQuads = (c: WinogradConv) => winogradGeometry(c).tw % 4 === 0;
 
 function halfPositions(buffers: string[], sizes: Record<string, StorageSize>, h: WinogradHalf) {
   const io = new Set(["x", "wt", "y", "g"]);
@@ -136,6 +141,9 @@ export interface ChainOptions extends Partial<Omit<WinogradChoice, "m" | "varian
  *  F(6,3) no faster within the noise, and 2-4x the WGSL (90 KiB for F(6,3)'s input transform),
  *  which OpenGL compiles slowly. */
 const quadTiles = (c: WinogradConv) => c.m === 2 && winogradGeometry(c).p % 4 === 0;
+/** The input transform's 4 flat tiles in 16-byte groups: F(2,3)'s quads where a tile row has
+ *  no whole groups of 4 (rowQuads' kernel, which shares columns, is faster where it can run). */
+const flatQuads = (c: WinogradConv) => quadTiles(c) && !rowQuads(c);
 
 /** The default shape of every kernel of a conv's chain, for tile m and variant. */
 export function winogradDefaults(
@@ -143,14 +151,14 @@ export function winogradDefaults(
   m: WinogradTile,
   variant: WinogradVariant,
 ): WinogradChoice {
-  const quad = quadTiles({ ...c, m });
+  const flat = flatQuads({ ...c, m });
   return {
     m,
     variant,
     tile: defaultGemmTile({ ...c, m, variant, flip: false, epilogue: [] }),
-    inputTiles: quad ? 4 : defaultInputTiles(m),
-    inputVec4: quad,
-    outputTiles: quad ? 4 : 1,
+    inputTiles: flat ? 4 : defaultInputTiles({ ...c, m }),
+    inputVec4: flat,
+    outputTiles: quadTiles({ ...c, m }) ? 4 : 1,
   };
 }
 
@@ -160,7 +168,7 @@ export const choiceOptions = ({ m: _m, variant: _v, ...rest }: WinogradChoice): 
 
 /** The input-transform step. */
 function inputStep(c: WinogradConv, opts: ChainOptions): ChainStep {
-  const vec4 = opts.inputVec4 ?? quadTiles(c);
+  const vec4 = opts.inputVec4 ?? flatQuads(c);
   return {
     spec: {
       kind: "winograd_input",
@@ -169,7 +177,7 @@ function inputStep(c: WinogradConv, opts: ChainOptions): ChainStep {
       c: c.c,
       h: c.h,
       w: c.w,
-      tn: vec4 ? 4 : opts.inputTiles ?? defaultInputTiles(c.m),
+      tn: vec4 ? 4 : opts.inputTiles ?? defaultInputTiles(c),
       ...(vec4 ? { vec4: true as const } : {}),
     },
     buffers: ["x", "v"],
@@ -252,13 +260,13 @@ export function winogradGradDefaults(
   // 8 x 8 blocks of (o, c) and ~256 workgroups: of 4 x 4 to 8 x 8 blocks and 256 to 1024
   // workgroups, the largest blocks and fewest slices ran fastest on llvmpipe (noisy, load 8).
   const tile = registerTile(c.o, c.c, rowsOf(c.o, 8), Math.min(8, c.c));
-  const quad = quadTiles({ ...c, m });
+  const flat = flatQuads({ ...c, m });
   return {
     m,
     tile,
     slices: gradSlices({ ...c, m }, tile),
-    inputTiles: quad ? 4 : defaultInputTiles(m),
-    inputVec4: quad,
+    inputTiles: flat ? 4 : defaultInputTiles({ ...c, m }),
+    inputVec4: flat,
   };
 }
 
