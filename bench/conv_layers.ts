@@ -1,5 +1,6 @@
-// deno run -A bench/conv_layers.ts REV [ROUNDS] [NET ARGS...]
-// Per-layer conv time of the training step, a git revision against the working tree, in one run:
+// deno run -A bench/conv_layers.ts REV [ROUNDS] [NET ARGS...] [--forward]
+// Per-layer conv time of the training step (with --forward, of the forward pass: its plan folds
+// the pools into the convs), a git revision against the working tree, in one run:
 // checks REV out into a temporary worktree, then alternates `deno task bench NET --train --json`
 // between the two trees ROUNDS times (default 3; one process per measurement), keeps each
 // kernel's best GPU time over the rounds, and sums a conv layer's kernels per pass: forward,
@@ -21,7 +22,12 @@ interface Kernel {
 const { values: flags, positionals } = parseArgs({
   args: Deno.args,
   allowPositionals: true,
-  options: { ...variantOptions, batch: { type: "string" }, json: { type: "boolean" } },
+  options: {
+    ...variantOptions,
+    batch: { type: "string" },
+    json: { type: "boolean" },
+    forward: { type: "boolean" },
+  },
 });
 const [rev, roundsArg, netArg] = positionals;
 if (!rev) {
@@ -44,7 +50,8 @@ const git = (...args: string[]) =>
 await git("worktree", "add", "-q", "--detach", base, rev);
 
 async function bench(tree: string): Promise<Kernel[]> {
-  const args = ["task", "bench", net, ...variant, "--batch", `${batch}`, "--train"];
+  const args = ["task", "bench", net, ...variant, "--batch", `${batch}`];
+  if (!flags.forward) args.push("--train");
   const r = await new Deno.Command("deno", {
     args: [...args, "--iters", "3", "--json"],
     cwd: tree,
@@ -64,7 +71,9 @@ function best(runs: Kernel[][]): Kernel[] {
 type Pass = "forward" | "input-grad" | "weight-grad" | "filter";
 /** ms per conv layer and pass. */
 function perLayer(kernels: Kernel[]): Map<string, Record<Pass, number>> {
-  const loss = kernels.findIndex((k) => /softmax|loss|cross/.test(k.name));
+  const loss = flags.forward
+    ? kernels.length
+    : kernels.findIndex((k) => /softmax|loss|cross/.test(k.name));
   const out = new Map<string, Record<Pass, number>>();
   kernels.forEach((k, i) => {
     const [layer, ops] = k.name.split(":");
@@ -127,6 +136,11 @@ try {
     console.log(
       JSON.stringify({ rev, rounds, net, variant, batch, before: [...before], after: [...after] }),
     );
+  } else if (flags.forward) {
+    console.log(`| layer | shape | fwd ${rev} | fwd now |`);
+    console.log("| --- | --- | ---: | ---: |");
+    for (const r of rows) console.log(r.split(" | ").slice(0, 4).join(" | ") + " |");
+    console.log(`| all | | ${b0} | ${a0} |`);
   } else {
     console.log(
       `| layer | shape | fwd ${rev} | fwd now | in-grad ${rev} | in-grad now | w-grad ${rev} | w-grad now | filter now |`,
