@@ -5,7 +5,8 @@
 #      img/s), per-kernel GPU times included (the bench's `kernels`);
 #   2. E's first training step (pipelines created up front; the target is under 3 s);
 #   3. the same as 1 under --precision f16;
-#   4. `deno task tune` for D's training shapes, then D again with the new table.
+#   4. what a readback waited for costs (Deno's 10 ms poll sleep: bench/readback.ts), seconds;
+#   5. `deno task tune` for D's training shapes, then D again with the new table.
 # On the GPU machine, after `../shared/gpu/prepare` here (carry [".gpu"]):
 #   bash bench/gpu_session.sh                 (results in $OUT, else bench/out)
 # Dry run on any adapter (TUNE=0 leaves tuning/ alone):
@@ -37,6 +38,7 @@ run() {
   run e_first_step task bench nets/e.ts $NET_ARGS --batch 64 --train --iters 2 --warmup 1 --json
   run d_train_f16 task bench nets/d.ts $NET_ARGS --batch 64 --train --precision f16 --json
   run d_forward_f16 task bench nets/d.ts $NET_ARGS --batch 64 --precision f16 --json
+  run readback run -A bench/readback.ts
   if [ "${TUNE:-1}" = 1 ]; then
     run d_tune task tune nets/d.ts $NET_ARGS --batch 64 --train
     cp tuning/*.json "$OUT/" 2>/dev/null
