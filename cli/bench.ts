@@ -1,7 +1,9 @@
 // deno task bench [NET] [--batch N] [--width N] [--size N] [--classes N] [--channels N]
-//   [--train] [--iters N] [--warmup N] [--precision f32|f16] [--json] [--compare]
+//   [--train | --eval] [--iters N] [--warmup N] [--precision f32|f16] [--json] [--compare]
 // Times the compiled forward (or, with --train, the whole SGD step): warm-up, then timed
-// iterations with the device synced; per-kernel GPU times from timestamp queries when the
+// iterations with the device synced, each batch's output read back before the next is submitted;
+// with --eval, the forward as evaluation runs it (logitsAll over --iters batches: each submitted
+// before the previous one's logits are waited for, runtime/forward.ts); per-kernel GPU times from timestamp queries when the
 // adapter has them. Benchmarks are not tests: nothing here asserts a speed. Under mpiexec,
 // `--train` times the data-parallel step (--batch is the global batch) and reports where the
 // time of the gradient exchange goes: compute, readback, all-reduce, upload (rank 0 prints).
@@ -48,11 +50,15 @@ await main(async () => {
     ...variantOptions,
     batch: { type: "string" },
     train: { type: "boolean" },
+    eval: { type: "boolean" },
     iters: { type: "string" },
     warmup: { type: "string" },
     precision: { type: "string" },
     json: { type: "boolean" },
   });
+  if (v.train && v.eval) {
+    throw new UsageError("--eval times the forward: it does not go with --train");
+  }
   const t0 = performance.now();
   const comm = ranks.open();
   const size = comm?.size ?? 1, rank = comm?.rank ?? 0;
@@ -86,6 +92,7 @@ await main(async () => {
   const y = new Int32Array(batch).map((_, i) => i % m.classes);
   const tr = performance.now();
   let run: (timing?: Timing) => Promise<unknown>;
+  let runAll: (() => Promise<unknown>) | undefined;
   let peak = 0, liveBound = 0, destroy: () => void;
   let skipped: () => number | undefined = () => undefined;
   let dataParallel: (() => Promise<DataParallelTiming>) | undefined;
@@ -117,6 +124,11 @@ await main(async () => {
     const f = await ForwardRunner.create(gpu.device, m, batch, gpu.tiles, precision);
     f.setParams(params);
     run = (timing) => f.logits(x, timing);
+    if (v.eval) {
+      const all = new Float32Array(iters * x.length);
+      for (let i = 0; i < iters; i++) all.set(x, i * x.length);
+      runAll = () => f.logitsAll(all);
+    }
     peak = f.ex.mem.peakBytes;
     liveBound = f.ex.mem.liveBoundBytes;
     destroy = () => f.destroy();
@@ -127,7 +139,8 @@ await main(async () => {
   const firstStepMs = performance.now() - tf;
   for (let i = 1; i < warmup; i++) await run();
   const ts = performance.now();
-  for (let i = 0; i < iters; i++) await run();
+  if (runAll) await runAll();
+  else for (let i = 0; i < iters; i++) await run();
   const msPerBatch = (performance.now() - ts) / iters;
   const flopsPerBatch = (v.train ? 3 : 1) * fwdFlops * batch;
   const dp = dataParallel ? await dataParallel() : undefined;
@@ -166,7 +179,7 @@ await main(async () => {
     adapter: gpu.description,
     net: m.name,
     params: paramCount(m),
-    mode: v.train ? "train" : "forward",
+    mode: v.train ? "train" : v.eval ? "eval" : "forward",
     precision,
     batch,
     iters,
