@@ -154,8 +154,8 @@ Deno.test("winograd: vec4 loads and partial register blocks", async () => {
 });
 
 Deno.test("winograd: input rows, V and output rows in 16-byte groups (w a multiple of 4)", async () => {
-  // Two tiles per input invocation: F(2,3) segments of 4 columns, F(4,3) of 8; four where a
-  // tile row holds whole groups of 4 (V stored as vec4 of 4 tiles); groups left of column 0
+  // Two tiles per input invocation: F(2,3) segments of 4 columns, F(4,3) of 8; four or eight
+  // where the tile row holds whole segments (V stored as vec4 of 4 tiles); groups left of column 0
   // and right of the row read as zeros; F(4,3)'s output rows stored as vec4, through the
   // flat-index epilogues too; 5, 6 and 7 rows: partial last tile rows.
   const dims: Dims[] = [
@@ -167,7 +167,8 @@ Deno.test("winograd: input rows, V and output rows in 16-byte groups (w a multip
   for (const m of [2, 4] as const) {
     for (const d of dims) {
       const { tw } = winogradGeometry({ m, ...d });
-      for (const inputTiles of tw % 4 === 0 ? [2, 4] : [2]) {
+      // 8 tiles: whole vec4 groups where a row holds 8, else one tile at a time past its end.
+      for (const inputTiles of tw % 4 === 0 ? [2, 4, 8] : [2]) {
         const opts = { ...SCALAR, inputTiles };
         const chain = winogradChain({ m, ...d, flip: false, epilogue: [], variant: "split" }, opts);
         const wgsl = (kind: string) =>
@@ -175,7 +176,8 @@ Deno.test("winograd: input rows, V and output rows in 16-byte groups (w a multip
         const input = wgsl("winograd_input"),
           what = `F(${m},3) ${JSON.stringify(d)} x${inputTiles}`;
         assert.ok(input.includes("x: array<vec4<f32>>"), `${what}: input rows as vec4`);
-        assert.strictEqual(input.includes("v: array<vec4<f32>>"), inputTiles === 4, `${what}: V`);
+        const v4 = inputTiles % 4 === 0 && tw % inputTiles === 0;
+        assert.strictEqual(input.includes("v: array<vec4<f32>>"), v4, `${what}: V`);
         const output = wgsl("winograd_output").includes("y: array<vec4<f32>>");
         assert.strictEqual(output, m === 4, `${what}: output rows as vec4`);
         for (const flip of [false, true]) {

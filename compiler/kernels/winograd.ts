@@ -181,9 +181,10 @@ export function tileColumns(
 }
 
 /** Whether the multi-tile input transform stores V as vec4 of 4 neighbouring tiles: tn a
- *  multiple of 4 and the tile rows too (every segment is then whole groups of 4 in one row). */
+ *  multiple of 4 that divides the tile rows (every segment is then whole groups of 4 in one
+ *  row, and none passes the row's end). */
 export const inputStoresVec4 = (s: WinogradInputSpec): boolean =>
-  !s.vec4 && s.tn % 4 === 0 && winogradGeometry(s).tw % 4 === 0;
+  !s.vec4 && s.tn % 4 === 0 && winogradGeometry(s).tw % s.tn === 0;
 
 export function emitWinogradInput(s: WinogradInputSpec): EmittedKernel {
   const t = forwardMatrices(s.m), a2 = t.alpha * t.alpha;
