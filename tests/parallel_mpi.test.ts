@@ -258,7 +258,9 @@ Deno.test(
     });
     const status = await child.status;
     assert.ok(sent, "the run never said it was ready");
-    assert.strictEqual(status.code, 143, await stderr);
+    // On failure, what the run said: whether a rank saw the signal ("interrupt") and when.
+    const said = events.map((e) => e.event === "step" ? `step ${e.batch}` : e.event).join(", ");
+    assert.strictEqual(status.code, 143, `${await stderr}\nevents: ${said}`);
     const stopped = events.find((e) => e.event === "stopped");
     assert.strictEqual(stopped?.signal, "SIGTERM");
     const before = stepLosses(events);
