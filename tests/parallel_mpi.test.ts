@@ -260,9 +260,18 @@ Deno.test(
     assert.ok(sent, "the run never said it was ready");
     // On failure, what the run said: whether a rank saw the signal ("interrupt") and when.
     const said = events.map((e) => e.event === "step" ? `step ${e.batch}` : e.event).join(", ");
-    assert.strictEqual(status.code, 143, `${await stderr}\nevents: ${said}`);
+    // Every rank exits 143, but Hydra (MPICH's mpiexec) does not always pass that on after it
+    // forwarded a signal: its proxy records a rank's status as 0 when the rank's PMI socket
+    // closes in another poll round than its stdout (seen here with 4.0.2: "-print-all-exitcodes"
+    // showed 36608,0 in three runs of three, and 0,0 once in CI; upstream: pmodels/mpich#5930,
+    // #7057). So the launcher's 0 is accepted; any other status is not, and the run must say
+    // that SIGTERM stopped it.
+    assert.ok(
+      status.code === 143 || status.code === 0,
+      `exit ${status.code}\n${await stderr}\nevents: ${said}`,
+    );
     const stopped = events.find((e) => e.event === "stopped");
-    assert.strictEqual(stopped?.signal, "SIGTERM");
+    assert.strictEqual(stopped?.signal, "SIGTERM", `${await stderr}\nevents: ${said}`);
     const before = stepLosses(events);
     const ck = await loadCheckpoint(join(dir, "checkpoint.safetensors"), MODEL());
     assert.strictEqual(ck.state.step, before.length, "checkpoint after the last reported step");
