@@ -23,11 +23,10 @@ const device = await getDevice();
 const tiles = tilePolicy(await getAdapterTraits());
 const N = 64;
 const conv = (c: number, o: number, hw: number, flip = false, k = 3): KernelSpec => {
-  const d = { n: N, c, h: hw, w: hw, o, k };
+  const d = { n: N, c, h: hw, w: hw, o, k, pad: (k - 1) / 2 };
   return {
     kind: "conv",
     ...d,
-    pad: (k - 1) / 2,
     flip,
     epilogue: flip ? [] : [{ op: "bias" }, { op: "relu" }],
     tile: tiles.conv(d),

@@ -67,6 +67,15 @@ const MAX_BLOCK = 64;
  *  four, which gives each thread longer runs between workgroup switches. */
 const CPU_LANES = [8, 32];
 
+/** For a "same" conv on a map of at most 16 pixels, the tn that take 1, 2, 4 or 8 whole maps
+ *  per invocation (up to 32 pixels: more maps share each weight load); none for other kernels. */
+function smallMap(s: TunableSpec): number[] {
+  if (s.kind !== "conv" || s.k === 1) return [];
+  const { ho, wo } = convDims(s), hw = ho * wo;
+  if (ho !== s.h || wo !== s.w || hw > 16) return [];
+  return [1, 2, 4, 8].map((q) => q * hw).filter((tn) => tn <= 32);
+}
+
 function cpuCandidates(s: TunableSpec, t: AdapterTraits): GemmTile[] {
   const { m, n } = gemmDims(s);
   const out: GemmTile[] = [];
@@ -89,7 +98,9 @@ function cpuCandidates(s: TunableSpec, t: AdapterTraits): GemmTile[] {
   for (const lanes of CPU_LANES) {
     if (lanes > t.maxInvocations) continue;
     for (const tm of rowChoices(m)) {
-      for (const tn of [4, 8]) {
+      // Convs on maps of up to 16 pixels also try one whole map per invocation (the register
+      // variant then skips the taps outside it: conv_register.ts wholeImages).
+      for (const tn of uniq([4, 8, ...smallMap(s)])) {
         if (tm * tn > MAX_BLOCK) continue;
         // bk: matmul's K unroll (4 reads vec4 along K where the layout allows); conv ignores it.
         for (const bk of s.kind === "matmul" ? [1, 4] : [4]) {

@@ -23,7 +23,7 @@ const SPECS: KernelSpec[] = [
     pad: 1,
     flip: false,
     epilogue: [{ op: "bias" }, { op: "relu" }, { op: "dropout", p: 0.5, key: 1, sample: 175 }],
-    tile: tiles.conv({ n: 2, c: 3, h: 5, w: 7, o: 5, k: 3 }),
+    tile: tiles.conv({ n: 2, c: 3, h: 5, w: 7, o: 5, k: 3, pad: 1 }),
   },
   {
     kind: "conv_grad_weight",
@@ -223,7 +223,7 @@ Deno.test("tilePolicy: every VGG layer shape gets a tile within WebGPU's default
               pad: 1,
               flip,
               epilogue: [],
-              tile: policy.conv(d),
+              tile: policy.conv({ ...d, pad: 1 }),
             });
             checkLimits(conv, limits, `conv ${where}`);
           }

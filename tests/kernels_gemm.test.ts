@@ -12,7 +12,7 @@ import type {
   GemmTile,
   MatmulSpec,
 } from "../compiler/kernels/spec.ts";
-import { directVec4 } from "../compiler/kernels/conv_register.ts";
+import { directVec4, wholeImages, wholeImagesVec4 } from "../compiler/kernels/conv_register.ts";
 import { runKernel } from "../runtime/kernel_runner.ts";
 import {
   addInto,
@@ -138,6 +138,71 @@ Deno.test("conv direct: input rows and output rows in 16-byte groups (w a multip
       }
     }
   }
+});
+
+Deno.test("conv register: whole small images per invocation, taps outside the map skipped", async () => {
+  // 2x2 maps (vec4 planes), 3x3 (scalar planes, 9-pixel blocks), 4x4 (16 pixels) and 1x3 (a
+  // 3-pixel map: one row, no vertical taps inside but the centre row); batches that leave the
+  // last block partly past the batch (clamped images, never stored); flip on and off.
+  const cases: [ConvCase, GemmTile, boolean][] = [
+    [{ n: 3, c: 5, h: 2, w: 2, o: 6, k: 3, pad: 1 }, {
+      variant: "register",
+      bm: 4,
+      bn: 16,
+      bk: 4,
+      tm: 2,
+      tn: 8,
+      ks: 1,
+    }, true],
+    [{ n: 3, c: 4, h: 3, w: 3, o: 5, k: 3, pad: 1 }, {
+      variant: "register",
+      bm: 3,
+      bn: 9,
+      bk: 4,
+      tm: 3,
+      tn: 9,
+      ks: 1,
+    }, false],
+    [{ n: 2, c: 3, h: 4, w: 4, o: 7, k: 3, pad: 1 }, {
+      variant: "register",
+      bm: 8,
+      bn: 16,
+      bk: 4,
+      tm: 4,
+      tn: 16,
+      ks: 1,
+    }, true],
+    [{ n: 5, c: 2, h: 1, w: 3, o: 3, k: 3, pad: 1 }, {
+      variant: "register",
+      bm: 3,
+      bn: 12,
+      bk: 4,
+      tm: 3,
+      tn: 6,
+      ks: 1,
+    }, false],
+  ];
+  let e = 0;
+  for (const [d, tile, vec4] of cases) {
+    const spec = { kind: "conv" as const, ...d, flip: false, epilogue: [], tile };
+    assert.ok(wholeImages(spec), `${JSON.stringify(d)} takes whole images`);
+    assert.strictEqual(wholeImagesVec4(spec), vec4);
+    for (const flip of [false, true]) {
+      await checkConv(d, flip, tile, EPILOGUES[e++ % EPILOGUES.length]);
+    }
+  }
+  // Not whole images: a block that splits a map, a valid (unpadded) conv, a 5x5 map.
+  const no = (d: ConvCase, tn: number) =>
+    wholeImages({
+      kind: "conv",
+      ...d,
+      flip: false,
+      epilogue: [],
+      tile: { variant: "register", bm: 8, bn: 8 * tn, bk: 4, tm: 8, tn, ks: 1 },
+    });
+  assert.ok(!no({ n: 1, c: 1, h: 2, w: 2, o: 1, k: 3, pad: 1 }, 6));
+  assert.ok(!no({ n: 1, c: 1, h: 4, w: 4, o: 1, k: 3, pad: 0 }, 4));
+  assert.ok(!no({ n: 1, c: 1, h: 5, w: 5, o: 1, k: 3, pad: 1 }, 25));
 });
 
 Deno.test("conv: every epilogue combination on the register and workgroup variants", async () => {

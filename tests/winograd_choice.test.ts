@@ -8,6 +8,7 @@ import { convAlgorithms } from "../compiler/algorithms.ts";
 import { GraphBuilder } from "../compiler/ir.ts";
 import type { ConvGradWeightSpec, ConvSpec } from "../compiler/kernels/spec.ts";
 import { type AdapterTraits, tilePolicy } from "../compiler/kernels/tiles.ts";
+import { wholeImages } from "../compiler/kernels/conv_register.ts";
 import {
   type WinogradChoice,
   winogradDefaults,
@@ -56,7 +57,7 @@ const force = (m: 2 | 4 | 6, variant: WinogradChoice["variant"] = "split"): Tile
   winograd: (q) => winogradDefaults(q, m, variant),
 });
 
-Deno.test("the untuned rule: F(4,3) on maps of 8 and more, F(2,3) below, direct under 16 channels", () => {
+Deno.test("the untuned rule: F(4,3) on maps of 8 and more, F(2,3) below, direct on maps of 16 pixels or fewer and under 16 channels", () => {
   const m = (q: Omit<ConvSpec, "tile">) => cpu.winograd(q)?.m;
   // E/w8's layers: the first layer and the 8-channel ones direct.
   assert.strictEqual(m(conv(3, 8, 32)), undefined);
@@ -66,9 +67,16 @@ Deno.test("the untuned rule: F(4,3) on maps of 8 and more, F(2,3) below, direct 
   assert.strictEqual(m(conv(16, 16, 16)), 4);
   assert.strictEqual(m(conv(16, 32, 8)), 4);
   assert.strictEqual(m(conv(32, 32, 8, { flip: true })), 4);
-  assert.strictEqual(m(conv(32, 64, 4)), 2);
-  assert.strictEqual(m(conv(64, 64, 2)), 2);
+  assert.strictEqual(m(conv(64, 64, 7)), 2);
   assert.strictEqual(m(conv(512, 512, 14)), 4);
+  // 4x4 and 2x2 maps: the direct conv, whole maps per invocation (2 of 4x4, 8 of 2x2).
+  for (const side of [4, 2]) {
+    const q = conv(side === 4 ? 32 : 64, 64, side);
+    assert.strictEqual(m(q), undefined);
+    const tile = cpu.conv(q);
+    assert.ok(wholeImages({ ...q, tile }), `${side}x${side}: ${JSON.stringify(tile)}`);
+    assert.strictEqual(tile.tn, 32);
+  }
   // Small convs stay direct: under 8 M multiply-adds the chain's dispatches cost more.
   assert.strictEqual(m({ ...conv(16, 16, 16), n: 8 }), undefined);
   assert.strictEqual(m({ ...conv(64, 64, 2), n: 8 }), undefined);
@@ -148,10 +156,13 @@ Deno.test("training plans: input gradients by Winograd with the ReLU mask folded
   assert.strictEqual(of("features.0", "forward"), "direct 8x8 (direct)");
   assert.strictEqual(of("features.7", "forward"), "winograd F(4x4,3x3) split 8x16");
   assert.strictEqual(of("features.7", "input-grad"), "winograd F(4x4,3x3) split 8x16");
-  assert.strictEqual(of("features.21", "input-grad"), "winograd F(2x2,3x3) split 8x16");
+  // 4x4 maps: the direct conv on whole maps, both directions.
+  assert.strictEqual(of("features.21", "forward"), "direct 2x32 (register)");
+  assert.strictEqual(of("features.21", "input-grad"), "direct 2x32 (register)");
   assert.match(of("features.21", "weight-grad"), /^direct/);
-  // 13 layers (16 channels and more) in both directions, 16 forward convs, 15 input gradients.
-  assert.strictEqual(algos.filter((a) => a.algorithm.startsWith("winograd")).length, 26);
+  // The 5 layers of 16 channels and more on maps of 8x8 and up, in both directions; 16
+  // forward convs, 15 input gradients.
+  assert.strictEqual(algos.filter((a) => a.algorithm.startsWith("winograd")).length, 10);
   assert.strictEqual(algos.filter((a) => a.pass === "input-grad").length, 15);
   // The input gradient's output transform takes the mask of the ReLU below it.
   const flip = algos.find((a) => a.layer === "features.7" && a.pass === "input-grad")!;
@@ -166,7 +177,7 @@ Deno.test("training plans: input gradients by Winograd with the ReLU mask folded
   for (const k of half.kernels.filter((k) => k.spec.kind === "winograd_filter")) {
     assert.strictEqual(p.graph.nodes[k.inputs[0]].op, "param", k.name);
   }
-  assert.strictEqual(half.kernels.filter((k) => k.ops.join() === "half").length, 19 - 13);
+  assert.strictEqual(half.kernels.filter((k) => k.ops.join() === "half").length, 19 - 5);
   const input = half.kernels.find((k) => k.spec.kind === "winograd_input")!;
   assert.deepStrictEqual("f16" in input.spec && input.spec.f16, [0], "x in f16, V in f32");
 });
@@ -200,11 +211,12 @@ Deno.test("memory: V and M in pooled buffers; the forward runner keeps U with th
   const plan = lower(forwardGraph(m, 64), { tiles: cpu });
   const keep = persistentValues(plan.graph);
   const onParams = paramKernels(plan);
-  assert.strictEqual(onParams.size, 13);
+  // The 5 convs of 16 channels and more on maps of 8x8 and up (4x4 and 2x2 maps run direct).
+  assert.strictEqual(onParams.size, 5);
   for (const i of onParams) keep.add(plan.kernels[i].output);
   const mem = planMemory(plan, keep);
   const vm = [...plan.scratch.keys()].filter((v) => !keep.has(v));
-  assert.strictEqual(vm.length, 26, "V and M of 13 convs");
+  assert.strictEqual(vm.length, 10, "V and M of 5 convs");
   const slots = new Set(vm.map((v) => mem.slotOf.get(v)!));
   // Reused from conv to conv (and with the activations' buffers).
   assert.ok(slots.size < vm.length / 2, `${slots.size} buffers for ${vm.length} V and M`);

@@ -24,7 +24,13 @@ import {
   epilogueSizes,
 } from "./epilogue.ts";
 import { emitSplitKGemm, emitWorkgroupGemm, type GemmOperands } from "./gemm.ts";
-import { convVec4, directVec4, emitConvDirect, emitConvRegister } from "./conv_register.ts";
+import {
+  convVec4,
+  directVec4,
+  emitConvDirect,
+  emitConvRegister,
+  wholeImagesVec4,
+} from "./conv_register.ts";
 import { convDims, inRange, outIndex, pixelRefs, pixelSetup } from "./conv_geometry.ts";
 import type { ConvSpec, EmittedKernel } from "./spec.ts";
 import type { KernelDef } from "../ops/types.ts";
@@ -68,10 +74,10 @@ function operands(s: ConvSpec, w: WgslWriter): GemmOperands {
   };
 }
 
-/** The bindings read or written in 16-byte groups: x of a 1x1 register conv, x and y of a
- *  "direct" conv whose rows allow it (directVec4). */
+/** The bindings read or written in 16-byte groups: x of a 1x1 register conv and of one that
+ *  takes whole images of 4k pixels, x and y of a "direct" conv whose rows allow it (directVec4). */
 function vec4Bindings(s: ConvSpec): Set<string> {
-  if (convVec4(s)) return new Set(["x"]);
+  if (convVec4(s) || wholeImagesVec4(s)) return new Set(["x"]);
   const d = directVec4(s);
   return new Set([...(d.x ? ["x"] : []), ...(d.y ? ["y"] : [])]);
 }

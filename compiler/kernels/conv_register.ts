@@ -52,6 +52,83 @@ function weightLayout(w: WgslWriter, s: ConvSpec, oBase: string, tm: number) {
   };
 }
 
+/** Whether a "register" conv takes whole images per invocation: a "same" conv (k > 1, output
+ *  the input's size) on maps of at most 16 pixels whose tn is a multiple of the map, so every
+ *  invocation's tn pixels are tn / (h w) whole images and each pixel's row and column are known
+ *  when the kernel is generated (emitWholeImages). */
+export function wholeImages(s: ConvSpec): boolean {
+  const { ho, wo } = convDims(s);
+  return s.tile.variant === "register" && s.k > 1 && ho === s.h && wo === s.w &&
+    ho * wo <= 16 && s.tile.tn % (ho * wo) === 0;
+}
+
+/** Whether the whole-image path reads x in 16-byte groups (maps of 4, 8, 12 or 16 pixels). */
+export const wholeImagesVec4 = (s: ConvSpec): boolean => wholeImages(s) && (s.h * s.w) % 4 === 0;
+
+/** The whole-image path: per input channel, each of the invocation's images loads its h x w
+ *  plane once (as vec4s where wholeImagesVec4), and each tap (ky, kx) loads its tm weights and
+ *  adds only to the pixels whose input lies inside the map. On a 2x2 map a pixel has 4 of the 9
+ *  taps inside, so this does 16 multiply-adds per channel, image and output channel where the
+ *  masked loop does 36, with 1 load of x instead of 36. Images past the batch are clamped to
+ *  the last (computed, never stored). */
+function emitWholeImages(
+  w: WgslWriter,
+  s: ConvSpec,
+  wl: ReturnType<typeof weightLayout>,
+  tm: number,
+  tn: number,
+) {
+  const hw = s.h * s.w, images = tn / hw, vec4 = wholeImagesVec4(s);
+  for (let q = 0; q < images; q++) {
+    w.line(`let xb${q} = min(c_base / ${hw}u + ${q}u, ${s.n - 1}u) * ${s.c * hw}u;`);
+  }
+  declareAccumulators(w, tm, tn);
+  w.loop("ci", 0, s.c, () => {
+    const xs: ((pixel: number) => string)[] = [];
+    for (let q = 0; q < images; q++) {
+      const plane = `xb${q} + ci * ${hw}u`;
+      if (vec4) {
+        for (let g = 0; g < hw / 4; g++) {
+          w.line(`let x${q}_${g} = ${w.load("x", `(${plane}) / 4u + ${g}u`)};`);
+        }
+        xs.push((p) => `x${q}_${p >> 2}.${"xyzw"[p & 3]}`);
+      } else {
+        for (let p = 0; p < hw; p++) w.line(`let x${q}_${p} = ${w.load("x", `${plane} + ${p}u`)};`);
+        xs.push((p) => `x${q}_${p}`);
+      }
+    }
+    for (let ky = 0; ky < s.k; ky++) {
+      for (let kx = 0; kx < s.k; kx++) {
+        // (output pixel, input pixel) pairs of this tap inside the map.
+        const pairs: [number, number][] = [];
+        for (let oy = 0; oy < s.h; oy++) {
+          for (let ox = 0; ox < s.w; ox++) {
+            const iy = oy + ky - s.pad, ix = ox + kx - s.pad;
+            if (iy >= 0 && iy < s.h && ix >= 0 && ix < s.w) {
+              pairs.push([oy * s.w + ox, iy * s.w + ix]);
+            }
+          }
+        }
+        if (!pairs.length) continue;
+        w.scope(() => {
+          for (let i = 0; i < tm; i++) {
+            w.line(
+              `let a${i} = ${w.load("wt", `w_off${i} + ci * ${wl.cStride}u + ${wl.tap(ky, kx)}`)};`,
+            );
+          }
+          for (let q = 0; q < images; q++) {
+            for (const [out, src] of pairs) {
+              for (let i = 0; i < tm; i++) {
+                w.line(`${accName(i, q * hw + out)} += a${i} * ${xs[q](src)};`);
+              }
+            }
+          }
+        });
+      }
+    }
+  });
+}
+
 export function emitConvRegister(w: WgslWriter, s: ConvSpec, op: GemmOperands): GemmLayout {
   const { m, n } = convDims(s), { bm, bn, tm, tn } = s.tile;
   const wx = bn / tn, wy = bm / tm, tilesN = ceilDiv(n, bn);
@@ -62,6 +139,18 @@ export function emitConvRegister(w: WgslWriter, s: ConvSpec, op: GemmOperands): 
     const rBase = w.let("r_base", add(row0, mul(ref("lid.y", "u32"), tm)));
     const cBase = w.let("c_base", add(col0, mul(ref("lid.x", "u32"), tn)));
     const wl = weightLayout(w, s, "r_base", tm);
+    if (wholeImages(s)) {
+      emitWholeImages(w, s, wl, tm, tn);
+      emitBlockStore(w, op, {
+        tm,
+        tn,
+        row: (i) => add(rBase, i),
+        col: (j) => add(cBase, j),
+        rowsAlways: false,
+        colsAlways: false,
+      });
+      return;
+    }
     const groups = vec4 ? tn / 4 : tn;
     for (let j = 0; j < groups; j++) {
       // A vec4 group is clamped to the last whole group (n is then a multiple of 4).

@@ -100,6 +100,9 @@ export interface ConvShape {
   k: number;
 }
 
+/** The largest map (pixels) the direct conv takes whole per invocation by default. */
+const SMALL_MAP = 16;
+
 /** The smallest conv the untuned rule runs by Winograd, in the direct conv's multiply-adds. */
 export const WINOGRAD_MIN_MACS = 8e6;
 
@@ -120,14 +123,26 @@ export function tilePolicy(t: AdapterTraits) {
       // (`deno task tune` on llvmpipe, E/w8 at batch 8, 1.2-4.7 M multiply-adds a layer: the
       // direct conv 1.2-2x faster on every layer of the forward and on 26 of the training
       // step's 28 shapes; at batch 64, 9.4 M and up, Winograd won most of them).
+      // Maps of 16 pixels or fewer (4x4, 2x2) stay direct as well: the direct conv takes whole
+      // maps per invocation there and skips the taps that fall on padding (conv_register.ts
+      // wholeImages), 1.2-1.9x faster than F(2,3) on E/w8's 4x4 and 2x2 layers at batch 64.
       if (!t.cpu || d.k !== 3 || d.pad !== 1 || d.c < 16 || d.o < 16) return undefined;
       if (d.n * d.o * d.c * 9 * d.h * d.w < WINOGRAD_MIN_MACS) return undefined;
+      if (d.h * d.w <= SMALL_MAP) return undefined;
       return winogradDefaults(d, Math.min(d.h, d.w) >= 8 ? 4 : 2, "split");
     },
-    conv(d: ConvShape): GemmTile {
+    conv(d: ConvShape & { pad: number }): GemmTile {
       // Output pixels (N) assume "same" padding here; the tile only has to be reasonable.
       const m = d.o, n = d.n * d.h * d.w;
       if (!t.cpu) return workgroupTile(m, n, t);
+      // A "same" 3x3 (or larger) conv on a small map: whole maps per invocation, as many as
+      // fit in 32 pixels (each weight load then serves more of them) and the batch holds,
+      // tm x tn <= 64.
+      if (d.k > 1 && 2 * d.pad === d.k - 1 && d.h * d.w <= SMALL_MAP) {
+        const hw = d.h * d.w, tn = Math.min(Math.floor(32 / hw), d.n) * hw;
+        const tm = Math.min(blockRows(m), pow2AtMost(Math.floor(64 / tn), 8));
+        return registerTile(m, n, tm, tn);
+      }
       // Row segments ("direct") load fewer values per multiply-add: measured 5-40% faster on
       // llvmpipe for rows of 4 or more pixels, slower for 2-pixel rows (bench/kernels.ts).
       // 1x1 convs have no horizontal taps to share and take the register variant's vec4 path.
