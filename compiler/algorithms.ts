@@ -10,7 +10,8 @@ export interface ConvAlgorithm {
   /** The conv's pass: the forward conv, the input gradient (the flipped conv), the weight
    *  gradient. */
   pass: "forward" | "input-grad" | "weight-grad";
-  /** `direct 8x8 (direct)`, `winograd F(4x4,3x3) split 8x16`, `winograd F(3x3,2x2)`. */
+  /** `direct 8x8 (direct, packed weights)`, `winograd F(4x4,3x3) split 8x16`,
+   *  `winograd F(3x3,2x2)`. */
   algorithm: string;
   /** Input [N,C,H,W] and output channels. */
   n: number;
@@ -23,8 +24,6 @@ export interface ConvAlgorithm {
   /** The plan's kernels of this conv, in order. */
   kernels: PlannedKernel[];
 }
-
-const isWinograd = (s: KernelSpec) => s.kind.startsWith("winograd_");
 
 /** One entry per conv2d / conv2d_grad_weight node of the plan, in plan order. */
 export function convAlgorithms(plan: KernelPlan): ConvAlgorithm[] {
@@ -64,10 +63,11 @@ export function convAlgorithms(plan: KernelPlan): ConvAlgorithm[] {
 
 /** The algorithm of one conv's kernels, in words. */
 function describe(specs: KernelSpec[]): string {
-  const direct = specs.find((s) => !isWinograd(s));
+  const direct = specs.find((s) => s.kind === "conv" || s.kind === "conv_grad_weight");
   if (direct && "tile" in direct) {
     const t = direct.tile;
-    return `direct ${t.tm}x${t.tn} (${t.variant})`;
+    const packed = direct.kind === "conv" && direct.packed ? ", packed weights" : "";
+    return `direct ${t.tm}x${t.tn} (${t.variant}${packed})`;
   }
   for (const s of specs) {
     if (s.kind === "winograd_gemm") {

@@ -40,7 +40,8 @@ export function isTunable(spec: { kind: string }): spec is TunableSpec {
  *  training plan, where no pool folds). Any other field that changes, changes the key; nothing
  *  is listed by hand. Pass a plan kernel's `query ?? spec`. */
 export function shapeKey(spec: TunableSpec | TileQuery): string {
-  const { tile: _tile, ...rest } = spec as TunableSpec;
+  // A conv's `packed` follows from its tile (conv_register.ts withPacking): not part of the key.
+  const { tile: _tile, packed: _packed, ...rest } = spec as TunableSpec & { packed?: true };
   return canonicalJson("epilogue" in rest ? { ...rest, epilogue: [] } : rest);
 }
 

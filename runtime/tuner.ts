@@ -21,6 +21,8 @@ import {
 } from "../compiler/kernels/winograd_chain.ts";
 import { WINOGRAD_TOLERANCE } from "../compiler/winograd/accuracy.ts";
 import { epilogueBindings } from "../compiler/kernels/epilogue.ts";
+import type { ConvPackSpec } from "../compiler/kernels/conv_pack.ts";
+import { withPacking } from "../compiler/kernels/conv_register.ts";
 import type { WinogradTile } from "../compiler/winograd/transforms.ts";
 import { shapeKey, type TunableSpec, type TuningTable } from "../compiler/tuning.ts";
 import { relError } from "./agreement.ts";
@@ -116,12 +118,39 @@ interface Program {
   out: string;
 }
 
-/** The direct kernel over the shape's binding data (buffers named by position). */
-function directProgram(spec: TunableSpec): Program {
+/** The direct kernel over the shape's binding data (buffers named by position). A conv whose
+ *  tile reads packed weights (conv_register.ts withPacking) gets conv_pack first, from the
+ *  weight b1 to wp, run `filterRuns` times per batch as the plan runs it (once per update). */
+function directProgram(unpacked: TunableSpec, filterRuns: number): Program {
+  const spec = unpacked.kind === "conv" ? withPacking(unpacked) : unpacked;
   const k = emitKernel(spec);
   const n = k.bindings.filter((b) => b.access !== "uniform").length;
   const buffers = Array.from({ length: n }, (_, i) => `b${i}`);
-  return { steps: [{ spec, kernel: k, buffers, runs: 1 }], out: buffers[outputIndex(k)] };
+  const out = buffers[outputIndex(k)];
+  if (spec.kind !== "conv" || !spec.packed) {
+    return { steps: [{ spec, kernel: k, buffers, runs: 1 }], out };
+  }
+  const pack: ConvPackSpec = {
+    kind: "conv_pack",
+    c: spec.c,
+    o: spec.o,
+    k: spec.k,
+    flip: spec.flip,
+  };
+  return {
+    steps: [
+      { spec: pack, kernel: emitKernel(pack), buffers: ["b1", "wp"], runs: filterRuns },
+      { spec, kernel: k, buffers: buffers.map((b) => b === "b1" ? "wp" : b), runs: 1 },
+    ],
+    out,
+  };
+}
+
+/** The spec without `packed`: its bindings hold the weight as the graph stores it. */
+function unpackedSpec(spec: TunableSpec): TunableSpec {
+  if (spec.kind !== "conv" || !spec.packed) return spec;
+  const { packed: _, ...rest } = spec;
+  return rest;
 }
 
 /** A Winograd candidate's chain over the same data: x and the weight (or the output gradient)
@@ -215,6 +244,7 @@ export async function tuneShape(
   opts: TuneOptions = {},
 ): Promise<ShapeResult> {
   const { finalists = 4, rounds = 6, targetMs = 4, filterRuns = 1 } = opts;
+  spec = unpackedSpec(spec);
   const data = bindingData(spec);
   const given = Object.fromEntries(data.map((a, i) => [`b${i}`, a]));
   const trials: Trial[] = [
@@ -227,7 +257,7 @@ export async function tuneShape(
     try {
       const p = t.winograd
         ? chainProgram(spec, t.winograd, filterRuns)
-        : directProgram({ ...spec, tile: t.tile } as TunableSpec);
+        : directProgram({ ...spec, tile: t.tile } as TunableSpec, filterRuns);
       for (const st of p.steps) {
         const bytes = storageSizes(st.spec).map((s) => 4 * s.elems);
         checkLimits(st.kernel, device.limits, st.kernel.name, bytes);

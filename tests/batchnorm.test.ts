@@ -33,6 +33,7 @@ import { fullyConvolutional, scoreMapGraph } from "../dsl/transforms.ts";
 import { getAdapterTraits } from "../runtime/device.ts";
 import { ForwardRunner } from "../runtime/forward.ts";
 import { runKernel } from "../runtime/kernel_runner.ts";
+import { paramKernels } from "../runtime/executor.ts";
 import { TrainStep } from "../runtime/train_step.ts";
 import { type Arg, assertCheck, checkModel, checkVjp, randn } from "./helpers/gradcheck.ts";
 import { CPU_TILES, GPU_TILES } from "./helpers/gpu.ts";
@@ -195,13 +196,16 @@ Deno.test("inference folds BN into the conv before it; the logits do not change"
     evaluate(g, { inputs: { x }, params }, { float64: true })[g.outputs.logits].data;
   assertClose(logits(folded), logits(plain), "folded vs unfolded", 1e-12);
   // On the GPU plan the conv takes bias, ReLU and the pool; BN is gone but for the two folds,
-  // which run on the parameters alone (once per setParams).
+  // which run on the parameters alone (once per setParams), as does the packed copy of the
+  // folded weight that the CPU tile reads.
   const plan = lower(folded, { tiles: CPU_TILES });
-  assert.deepStrictEqual(plan.kernels.map((k) => k.name).slice(0, 3), [
+  assert.deepStrictEqual(plan.kernels.map((k) => k.name).slice(0, 4), [
     "features.0:bn_fold_weight",
     "features.0:bn_fold_bias",
+    "features.0:conv2d/conv_pack",
     "features.0:conv2d+bias+relu+maxpool",
   ]);
+  assert.deepStrictEqual([...paramKernels(plan)].slice(0, 3), [0, 1, 2]);
   // The dense-evaluation net (FCs as convs) folds BN the same way.
   const fcNet = fullyConvolutional(m);
   assert.doesNotMatch(printGraph(scoreMapGraph(fcNet, 1, 12, 12)), /batchnorm/);

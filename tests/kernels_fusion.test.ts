@@ -15,6 +15,8 @@ import type { MaxpoolGradSpec } from "../compiler/ops/pool.ts";
 import { forwardGraph, trainGraph } from "../dsl/mod.ts";
 import { configs } from "../nets/mod.ts";
 import { runKernel } from "../runtime/kernel_runner.ts";
+import { wholeImages, withPacking } from "../compiler/kernels/conv_register.ts";
+import { packWeights } from "../compiler/kernels/conv_pack.ts";
 import {
   assertClose,
   dropoutOp,
@@ -178,6 +180,60 @@ Deno.test("conv + bias + ReLU + maxpool in one kernel = maxpool(relu(conv + b))"
   }
 });
 
+Deno.test("conv on whole small maps + bias + ReLU + pool: windows pooled in registers", async () => {
+  // 4x4, 2x2 and 3x3 maps (3x3 floors to one window), a batch that leaves the last block's
+  // maps past it (stored nowhere), max and mean, packed weights (tm 4) and plain (tm 3).
+  const cases: [{ n: number; c: number; h: number; w: number; o: number }, GemmTile][] = [
+    [{ n: 3, c: 4, h: 4, w: 4, o: 6 }, {
+      variant: "register",
+      bm: 8,
+      bn: 32,
+      bk: 4,
+      tm: 4,
+      tn: 16,
+      ks: 1,
+    }],
+    [{ n: 5, c: 3, h: 2, w: 2, o: 5 }, {
+      variant: "register",
+      bm: 3,
+      bn: 16,
+      bk: 4,
+      tm: 3,
+      tn: 8,
+      ks: 1,
+    }],
+    [{ n: 2, c: 2, h: 3, w: 3, o: 4 }, {
+      variant: "register",
+      bm: 4,
+      bn: 9,
+      bk: 4,
+      tm: 4,
+      tn: 9,
+      ks: 1,
+    }],
+  ];
+  for (const [d, tile] of cases) {
+    const q = { ...d, k: 3, pad: 1 };
+    const x = rand(d.n * d.c * d.h * d.w, 1), wt = rand(d.o * d.c * 9, 2), b = rand(d.o, 3);
+    const y = ops.conv2d.reference(
+      [t([d.n, d.c, d.h, d.w], x), t([d.o, d.c, 3, 3], wt)],
+      { k: 3, pad: 1, flip: false },
+    );
+    const epilogue: EpilogueOp[] = [{ op: "bias" }, { op: "relu" }];
+    const act = epilogueReference(epilogue, y, [b]);
+    for (const pool of ["max", "avg"] as const) {
+      const want = pool === "max"
+        ? ops.maxpool.reference([act], {})
+        : ops.avgpool.reference([act], { kh: 2, kw: 2 });
+      const spec = withPacking({ kind: "conv", ...q, flip: false, epilogue, tile, pool });
+      assert.ok(wholeImages(spec));
+      const w = spec.packed ? packWeights(wt, { ...q, flip: false }) : wt;
+      const got = await runKernel(await getDevice(), spec, [x, w, b], rand(want.data.length, 4));
+      assertClose(got, want.data, `whole-map conv+${pool}pool ${JSON.stringify(d)}`);
+    }
+  }
+});
+
 Deno.test("lowering folds each max-pool into its conv in forward plans on CPU tiles only", () => {
   const gpuTiles = tilePolicy({ cpu: false, maxWorkgroupStorage: 32768, maxInvocations: 256 });
   for (const size of [32, 40]) {
@@ -189,15 +245,17 @@ Deno.test("lowering folds each max-pool into its conv in forward plans on CPU ti
     assert.strictEqual(pools(plain).length, 5);
     assert.ok(pools(plain).every((k) => k.spec.kind === "maxpool"));
     // Every stage folds. The first ends in a direct conv (8 channels): row segments. The
-    // others end in Winograd convs (16 channels and more), whose output transform owns whole
-    // even tiles. Direct only, every stage but the last folds: its 2x2 maps are too narrow for
-    // row segments ("register" tiles); at 40 the 20-, 10- and 5-pixel rows get odd segments
-    // (5), which the fold grows to 6.
+    // middle ones end in Winograd convs (16 channels and more), whose output transform owns
+    // whole even tiles. Maps of 16 pixels or fewer (4x4, 2x2) run direct with whole maps per
+    // invocation, which pool in registers. At 40 the 20-, 10- and 5-pixel rows get odd
+    // segments (5), which the fold grows to 6.
     const folded = pools(fused).filter((k) => k.spec.kind !== "maxpool");
     assert.strictEqual(folded.length, 5, `${size}: ${folded.map((k) => k.name)}`);
     assert.deepStrictEqual(
       folded.map((k) => k.spec.kind),
-      ["conv", "winograd_output", "winograd_output", "winograd_output", "winograd_output"],
+      size === 32
+        ? ["conv", "winograd_output", "winograd_output", "conv", "conv"]
+        : ["conv", "winograd_output", "winograd_output", "winograd_output", "conv"],
     );
     for (const k of folded) {
       assert.deepStrictEqual(k.ops, ["conv2d", "bias", "relu", "maxpool"], k.name);
@@ -207,11 +265,19 @@ Deno.test("lowering folds each max-pool into its conv in forward plans on CPU ti
     const directOnly = lower(forwardGraph(m, 64), {
       tiles: { ...tiles, winograd: () => undefined },
     });
+    // Direct only, every stage folds too: row segments, or whole maps on the 2x2 ones.
     const directFolds = pools(directOnly).filter((k) => k.spec.kind === "conv");
-    assert.strictEqual(directFolds.length, 4);
-    assert.strictEqual(pools(directOnly)[4].spec.kind, "maxpool");
+    assert.strictEqual(directFolds.length, 5);
     assert.ok(directFolds.every((k) => (k.spec as ConvSpec).pool === "max"));
-    assert.strictEqual(directOnly.kernels.length, plain.kernels.length - directFolds.length);
+    assert.strictEqual((directFolds[4].spec as ConvSpec).tile.variant, "register");
+    // The plan has the GPU plan's kernels less the folded pools, plus the CPU tiles' weight
+    // copies (one per conv).
+    const packs = directOnly.kernels.filter((k) => k.spec.kind === "conv_pack").length;
+    assert.strictEqual(packs, 16);
+    assert.strictEqual(
+      directOnly.kernels.length,
+      plain.kernels.length - directFolds.length + packs,
+    );
   }
   // Training plans never fold: the backward reads the full-resolution ReLU output.
   const train = lower(trainGraph(configs.E({ width: 8, size: 32, classes: 10 }), 2), { tiles });

@@ -12,7 +12,13 @@ import type {
   GemmTile,
   MatmulSpec,
 } from "../compiler/kernels/spec.ts";
-import { directVec4, wholeImages, wholeImagesVec4 } from "../compiler/kernels/conv_register.ts";
+import {
+  directVec4,
+  packable,
+  wholeImages,
+  wholeImagesVec4,
+} from "../compiler/kernels/conv_register.ts";
+import { type ConvPackSpec, packedSize, packWeights } from "../compiler/kernels/conv_pack.ts";
 import { runKernel } from "../runtime/kernel_runner.ts";
 import {
   addInto,
@@ -76,7 +82,13 @@ const CONVS: ConvCase[] = [
   { n: 1, c: 4, h: 3, w: 5, o: 6, k: 3, pad: 2 },
 ];
 
-async function checkConv(d: ConvCase, flip: boolean, tile: GemmTile, ops0: EpilogueOp[]) {
+async function checkConv(
+  d: ConvCase,
+  flip: boolean,
+  tile: GemmTile,
+  ops0: EpilogueOp[],
+  packed = false,
+) {
   const x = rand(d.n * d.c * d.h * d.w, 1), w = rand(d.o * d.c * d.k * d.k, 2);
   const wShape = flip ? [d.c, d.o, d.k, d.k] : [d.o, d.c, d.k, d.k];
   const y = ops.conv2d.reference(
@@ -84,11 +96,19 @@ async function checkConv(d: ConvCase, flip: boolean, tile: GemmTile, ops0: Epilo
     { k: d.k, pad: d.pad, flip },
   );
   const epilogue = sampled(ops0, y.shape);
-  const spec: ConvSpec = { kind: "conv", ...d, flip, epilogue, tile };
+  const spec: ConvSpec = {
+    kind: "conv",
+    ...d,
+    flip,
+    epilogue,
+    tile,
+    ...(packed ? { packed } : {}),
+  };
   const extras = epilogueInputs(epilogue, [...y.shape], 3);
   const want = epilogueReference(epilogue, y, extras);
-  const got = await runKernel(await getDevice(), spec, [x, w, ...extras]);
-  const what = `conv ${JSON.stringify(d)} flip=${flip} ${tile.variant} [${
+  const wt = packed ? packWeights(w, { ...d, flip }) : w;
+  const got = await runKernel(await getDevice(), spec, [x, wt, ...extras]);
+  const what = `conv ${JSON.stringify(d)} flip=${flip} ${tile.variant}${packed ? " packed" : ""} [${
     epilogue.map((e) => e.op)
   }]`;
   assertClose(got, want.data, what);
@@ -203,6 +223,63 @@ Deno.test("conv register: whole small images per invocation, taps outside the ma
   assert.ok(!no({ n: 1, c: 1, h: 2, w: 2, o: 1, k: 3, pad: 1 }, 6));
   assert.ok(!no({ n: 1, c: 1, h: 4, w: 4, o: 1, k: 3, pad: 0 }, 4));
   assert.ok(!no({ n: 1, c: 1, h: 5, w: 5, o: 1, k: 3, pad: 1 }, 25));
+});
+
+Deno.test("conv_pack: the weight copy packed convs read equals packWeights (flip, ragged O)", async () => {
+  for (const [c, o, k] of [[3, 5, 3], [4, 8, 3], [5, 13, 1]]) {
+    for (const flip of [false, true]) {
+      const spec: ConvPackSpec = { kind: "conv_pack", c, o, k, flip };
+      const w = rand(o * c * k * k, 4);
+      const got = await runKernel(await getDevice(), spec, [w, rand(packedSize(spec), 5)]);
+      const want = packWeights(w, spec);
+      assert.deepStrictEqual(Array.from(got), Array.from(want), JSON.stringify(spec));
+    }
+  }
+  // The reference itself: W[o,c,ky,kx] at P[(c k^2 + ky k + kx) O4 + o], zeros past O; with
+  // flip, the stored [C,O,k,k] tensor read spatially flipped.
+  const w = Float32Array.from({ length: 2 * 3 * 9 }, (_, i) => i + 1);
+  const p = packWeights(w, { c: 3, o: 2, k: 3, flip: false });
+  assert.strictEqual(p[(1 * 9 + 5) * 4 + 1], w[(1 * 3 + 1) * 9 + 5]);
+  assert.strictEqual(p[(1 * 9 + 5) * 4 + 2], 0);
+  const pf = packWeights(w, { c: 2, o: 3, k: 3, flip: true });
+  assert.strictEqual(pf[(1 * 9 + 2) * 4 + 0], w[(1 * 3 + 0) * 9 + 6]);
+});
+
+Deno.test("conv: packed weights (vec4 along O) in the register, whole-image and direct variants", async () => {
+  // tm 4 and 8 over 5 and 13 output channels (the last vec4 group clamped), flip on and off,
+  // k = 1 and 3, a 2x2 map taken whole, row segments with and without the pool's rows.
+  const cases: [ConvCase, GemmTile][] = [
+    [CONVS[0], { variant: "register", bm: 8, bn: 10, bk: 4, tm: 4, tn: 5, ks: 1 }],
+    [CONVS[1], { variant: "register", bm: 8, bn: 16, bk: 4, tm: 8, tn: 8, ks: 1 }],
+    [{ n: 3, c: 5, h: 2, w: 2, o: 6, k: 3, pad: 1 }, {
+      variant: "register",
+      bm: 4,
+      bn: 16,
+      bk: 4,
+      tm: 4,
+      tn: 8,
+      ks: 1,
+    }],
+    [CONVS[2], { variant: "direct", bm: 8, bn: 16, bk: 2, tm: 4, tn: 8, ks: 1 }],
+    [{ n: 2, c: 3, h: 5, w: 8, o: 13, k: 3, pad: 1 }, {
+      variant: "direct",
+      bm: 8,
+      bn: 8,
+      bk: 1,
+      tm: 8,
+      tn: 4,
+      ks: 1,
+    }],
+  ];
+  let e = 0;
+  for (const [d, tile] of cases) {
+    assert.ok(packable(tile));
+    for (const flip of [false, true]) {
+      await checkConv(d, flip, tile, EPILOGUES[e++ % EPILOGUES.length], true);
+    }
+  }
+  assert.ok(!packable({ variant: "register", bm: 6, bn: 10, bk: 4, tm: 3, tn: 5, ks: 1 }));
+  assert.ok(!packable({ variant: "workgroup", bm: 16, bn: 16, bk: 4, tm: 4, tn: 4, ks: 1 }));
 });
 
 Deno.test("conv: every epilogue combination on the register and workgroup variants", async () => {

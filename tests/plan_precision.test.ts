@@ -28,21 +28,25 @@ for (const [name, tiles] of [["GPU", GPU_TILES], ["CPU", CPU_TILES]] as const) {
     const plan = lower(g, { tiles, half });
     const weights = m.params.filter((p) => p.role === "weight");
     // One f16 copy per weight (16 convs + 3 FC layers), made by one kernel each where a kernel
-    // reads it: every one on GPU tiles; on CPU tiles the 13 layers whose forward and input
-    // gradient both run by Winograd (16 channels and more) read the f32 master weight through
-    // their filter transforms, and their copies are dropped.
+    // reads it: every one on GPU tiles. On CPU tiles every conv reads the f32 master weight:
+    // the 5 layers run by Winograd both ways (16 channels and more, maps of 8x8 and up) through
+    // their filter transforms, the others through their packed copies (conv_pack); only the 3
+    // FC layers keep their f16 copies.
     assert.strictEqual(weights.length, 19);
     assert.strictEqual(g.nodes.filter((n) => n.op === "half").length, 19);
     const copies = plan.kernels.filter((k) => k.ops.join() === "half");
-    assert.strictEqual(copies.length, name === "GPU" ? 19 : 6);
+    assert.strictEqual(copies.length, name === "GPU" ? 19 : 3);
     const read = new Set(plan.kernels.flatMap((k) => k.inputs));
     assert.ok(copies.every((k) => read.has(k.output)));
-    for (const k of plan.kernels.filter((k) => k.spec.kind === "winograd_filter")) {
+    const fromMaster = (kind: string) => plan.kernels.filter((k) => k.spec.kind === kind);
+    for (const k of [...fromMaster("winograd_filter"), ...fromMaster("conv_pack")]) {
       assert.strictEqual(g.nodes[k.inputs[0]].op, "param", k.name);
-      assert.ok(!("f16" in k.spec), `${k.name}: U from the f32 master weight, stored f32`);
+      assert.ok(!("f16" in k.spec), `${k.name}: from the f32 master weight, stored f32`);
     }
     if (name === "CPU") {
-      assert.strictEqual(plan.kernels.filter((k) => k.spec.kind === "winograd_filter").length, 26);
+      assert.strictEqual(fromMaster("winograd_filter").length, 10);
+      // Every other conv pass of the 16 layers (forward, and input gradient but the first's).
+      assert.strictEqual(fromMaster("conv_pack").length, 31 - 10);
     }
     // What the CPU writes or reads stays f32: inputs, params, every named output.
     for (const n of g.nodes) {
@@ -59,7 +63,9 @@ for (const [name, tiles] of [["GPU", GPU_TILES], ["CPU", CPU_TILES]] as const) {
         assert.deepStrictEqual(f16, images ? [1] : [0, 1], k.name);
       }
       if (k.spec.kind === "conv" && !k.spec.flip && !images) {
-        assert.ok(f16.includes(0) && f16.includes(1) && f16.includes(last), k.name);
+        // The weight in f16 unless packed (conv_pack's f32 copy of the master weight).
+        assert.ok(f16.includes(0) && f16.includes(1) !== !!k.spec.packed, k.name);
+        assert.ok(f16.includes(last), k.name);
       }
       if (k.spec.kind === "conv" && k.ops.includes("bias")) {
         assert.ok(!f16.includes(2), `${k.name}: the bias is read from the f32 master`);

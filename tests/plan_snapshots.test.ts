@@ -121,6 +121,15 @@ for (const [name, source] of Object.entries(KERNELS)) {
   });
 }
 
+Deno.test("WGSL of conv_pack (CPU tiles: the input gradient's flipped weight, packed)", () => {
+  const spec = pick(
+    train(E, CPU_TILES),
+    (k) => k.spec.kind === "conv_pack" && k.spec.flip,
+    "weight copy of an input gradient",
+  );
+  assertSnapshot("wgsl/conv_pack_flip.cpu.wgsl", render(spec));
+});
+
 Deno.test("WGSL of conv3x3_pool (CPU tiles: conv + bias + ReLU + max-pool, forward plans)", () => {
   const spec = pick(
     fwd(E, 2, CPU_TILES),

@@ -69,13 +69,14 @@ Deno.test("the untuned rule: F(4,3) on maps of 8 and more, F(2,3) below, direct 
   assert.strictEqual(m(conv(32, 32, 8, { flip: true })), 4);
   assert.strictEqual(m(conv(64, 64, 7)), 2);
   assert.strictEqual(m(conv(512, 512, 14)), 4);
-  // 4x4 and 2x2 maps: the direct conv, whole maps per invocation (2 of 4x4, 8 of 2x2).
+  // 4x4 and 2x2 maps: the direct conv, whole maps per invocation (1 of 4x4, 4 of 2x2).
   for (const side of [4, 2]) {
     const q = conv(side === 4 ? 32 : 64, 64, side);
     assert.strictEqual(m(q), undefined);
     const tile = cpu.conv(q);
     assert.ok(wholeImages({ ...q, tile }), `${side}x${side}: ${JSON.stringify(tile)}`);
-    assert.strictEqual(tile.tn, 32);
+    assert.strictEqual(tile.tn, 16);
+    assert.strictEqual(tile.tm, 4);
   }
   // Small convs stay direct: under 8 M multiply-adds the chain's dispatches cost more.
   assert.strictEqual(m({ ...conv(16, 16, 16), n: 8 }), undefined);
@@ -140,10 +141,18 @@ Deno.test("a conv run by Winograd lowers to its chain; U, V, M are scratch value
     "winograd_gemm",
   ]);
   assert.ok(fused.kernels[1].spec.kind === "winograd_gemm" && fused.kernels[1].spec.pool);
-  // Direct where the policy says so: one kernel, the pool folded into its row segments.
+  // Direct where the policy says so: the weight copy (CPU tiles read packed weights), then one
+  // kernel with the pool folded into its row segments.
+  const direct = lower(g, { tiles: { ...cpu, winograd: () => undefined } });
+  assert.deepStrictEqual(direct.kernels.map((k) => k.spec.kind), ["conv_pack", "conv"]);
+  assert.deepStrictEqual(direct.kernels[0].inputs, [w]);
+  assert.deepStrictEqual(direct.kernels[1].inputs, [x, direct.kernels[0].output, bias]);
+  assert.ok(direct.kernels[1].spec.kind === "conv" && direct.kernels[1].spec.packed);
+  assert.deepStrictEqual([...paramKernels(direct)], [0]);
+  // GPU tiles read the weight as it is stored (and keep the pool apart).
   assert.deepStrictEqual(
-    lower(g, { tiles: { ...cpu, winograd: () => undefined } }).kernels.map((k) => k.spec.kind),
-    ["conv"],
+    lower(g, { tiles: { ...gpu, winograd: () => undefined } }).kernels.map((k) => k.spec.kind),
+    ["conv", "maxpool"],
   );
 });
 
@@ -153,12 +162,12 @@ Deno.test("training plans: input gradients by Winograd with the ReLU mask folded
   const algos = convAlgorithms(plan);
   const of = (layer: string, pass: string) =>
     algos.find((a) => a.layer === layer && a.pass === pass)!.algorithm;
-  assert.strictEqual(of("features.0", "forward"), "direct 8x8 (direct)");
+  assert.strictEqual(of("features.0", "forward"), "direct 8x8 (direct, packed weights)");
   assert.strictEqual(of("features.7", "forward"), "winograd F(4x4,3x3) split 8x16");
   assert.strictEqual(of("features.7", "input-grad"), "winograd F(4x4,3x3) split 8x16");
   // 4x4 maps: the direct conv on whole maps, both directions.
-  assert.strictEqual(of("features.21", "forward"), "direct 2x32 (register)");
-  assert.strictEqual(of("features.21", "input-grad"), "direct 2x32 (register)");
+  assert.strictEqual(of("features.21", "forward"), "direct 4x16 (register, packed weights)");
+  assert.strictEqual(of("features.21", "input-grad"), "direct 4x16 (register, packed weights)");
   assert.match(of("features.21", "weight-grad"), /^direct/);
   // The 5 layers of 16 channels and more on maps of 8x8 and up, in both directions; 16
   // forward convs, 15 input gradients.
@@ -177,7 +186,9 @@ Deno.test("training plans: input gradients by Winograd with the ReLU mask folded
   for (const k of half.kernels.filter((k) => k.spec.kind === "winograd_filter")) {
     assert.strictEqual(p.graph.nodes[k.inputs[0]].op, "param", k.name);
   }
-  assert.strictEqual(half.kernels.filter((k) => k.ops.join() === "half").length, 19 - 5);
+  // Only the 3 FC layers keep an f16 copy: the filter transforms (5 layers) and the weight
+  // copies of the direct convs (11) read the master weight.
+  assert.strictEqual(half.kernels.filter((k) => k.ops.join() === "half").length, 19 - 16);
   const input = half.kernels.find((k) => k.spec.kind === "winograd_input")!;
   assert.deepStrictEqual("f16" in input.spec && input.spec.f16, [0], "x in f16, V in f32");
 });
@@ -211,8 +222,12 @@ Deno.test("memory: V and M in pooled buffers; the forward runner keeps U with th
   const plan = lower(forwardGraph(m, 64), { tiles: cpu });
   const keep = persistentValues(plan.graph);
   const onParams = paramKernels(plan);
-  // The 5 convs of 16 channels and more on maps of 8x8 and up (4x4 and 2x2 maps run direct).
-  assert.strictEqual(onParams.size, 5);
+  // The filter transforms of the 5 convs of 16 channels and more on maps of 8x8 and up, and
+  // the weight copies of the 11 direct convs (4x4 and 2x2 maps among them).
+  assert.strictEqual(onParams.size, 16);
+  const kinds = [...onParams].map((i) => plan.kernels[i].spec.kind);
+  assert.strictEqual(kinds.filter((k) => k === "winograd_filter").length, 5);
+  assert.strictEqual(kinds.filter((k) => k === "conv_pack").length, 11);
   for (const i of onParams) keep.add(plan.kernels[i].output);
   const mem = planMemory(plan, keep);
   const vm = [...plan.scratch.keys()].filter((v) => !keep.has(v));
@@ -266,7 +281,7 @@ Deno.test("tuning tables: format 2 entries decide the algorithm, format 1 entrie
   b.output("y", b.add("conv2d", [x, w], { k: 3, pad: 1, flip: false }));
   const kinds = (t: TilePolicy) => lower(b.build(), { tiles: t }).kernels.map((k) => k.spec.kind);
   assert.deepStrictEqual(kinds(wino), ["winograd_filter", "winograd_gemm"]);
-  assert.deepStrictEqual(kinds(direct), ["conv"]);
+  assert.deepStrictEqual(kinds(direct), ["conv_pack", "conv"]);
   // Malformed choices are errors naming the entry.
   const bad = (w: unknown) =>
     assert.throws(

@@ -29,8 +29,11 @@ import {
   directVec4,
   emitConvDirect,
   emitConvRegister,
+  packable,
+  wholeImages,
   wholeImagesVec4,
 } from "./conv_register.ts";
+import { packedSize } from "./conv_pack.ts";
 import { convDims, inRange, outIndex, pixelRefs, pixelSetup } from "./conv_geometry.ts";
 import type { ConvSpec, EmittedKernel } from "./spec.ts";
 import type { KernelDef } from "../ops/types.ts";
@@ -77,15 +80,21 @@ function operands(s: ConvSpec, w: WgslWriter): GemmOperands {
 /** The bindings read or written in 16-byte groups: x of a 1x1 register conv and of one that
  *  takes whole images of 4k pixels, x and y of a "direct" conv whose rows allow it (directVec4). */
 function vec4Bindings(s: ConvSpec): Set<string> {
-  if (convVec4(s) || wholeImagesVec4(s)) return new Set(["x"]);
+  const wt = s.packed ? ["wt"] : [];
+  if (convVec4(s) || wholeImagesVec4(s)) return new Set(["x", ...wt]);
   const d = directVec4(s);
-  return new Set([...(d.x ? ["x"] : []), ...(d.y ? ["y"] : [])]);
+  return new Set([...(d.x ? ["x"] : []), ...wt, ...(d.y ? ["y"] : [])]);
 }
 
 export function emitConv(s: ConvSpec): EmittedKernel {
   const { ho, wo, m, n, k } = convDims(s), t = s.tile;
-  if (s.pool && t.variant !== "direct") {
-    throw new Error(`conv pool fold needs the "direct" tile, got "${t.variant}"`);
+  if (s.packed && !packable(t)) {
+    throw new Error(`a packed conv needs a register or direct tile with tm a multiple of 4`);
+  }
+  if (s.pool && t.variant !== "direct" && !wholeImages(s)) {
+    throw new Error(
+      `conv pool fold needs the "direct" tile or whole maps per invocation, got "${t.variant}"`,
+    );
   }
   const w = newWriter(
     `conv ${s.n}x${s.c}x${s.h}x${s.w} -> ${s.o} k${s.k} pad${s.pad}${s.flip ? " flip" : ""}${
@@ -129,7 +138,7 @@ export const conv: KernelDef<ConvSpec> = {
     const y = s.pool ? s.n * s.o * Math.floor(ho / 2) * Math.floor(wo / 2) : s.n * s.o * ho * wo;
     return [
       f(s.n * s.c * s.h * s.w),
-      f(s.o * s.c * s.k * s.k),
+      f(s.packed ? packedSize(s) : s.o * s.c * s.k * s.k),
       ...epilogueSizes(s.epilogue, y, s.o),
       f(y),
     ];

@@ -8,7 +8,8 @@
 //     tn + k - 1 values serves all k horizontal taps (fewer loads per multiply-add).
 import { add, mul, ref, type WgslWriter } from "../wgsl/mod.ts";
 import { ceilDiv, entry, grid } from "./common.ts";
-import { type ConvSpec } from "./spec.ts";
+import { type ConvSpec, type GemmTile } from "./spec.ts";
+import { packedRows } from "./conv_pack.ts";
 import { convDims, pixelSetup } from "./conv_geometry.ts";
 import { emitEpilogue, emitOutputStore } from "./epilogue.ts";
 import {
@@ -32,22 +33,64 @@ export function convVec4(s: ConvSpec): boolean {
     s.tile.tn % 4 === 0;
 }
 
-/** Weight offsets: rows o_i (clamped; clamped rows compute values never stored), the stride
- *  between input channels, and the offset of tap (ky, kx), given as u32 WGSL expressions or
- *  numbers (flip reads the stored [C,O,k,k] tensor spatially flipped). */
+/** Whether a conv with this tile reads conv_pack's copy of its weight (ConvSpec.packed): the
+ *  CPU variants ("register", "direct") whose tm is a multiple of 4, so that each invocation's
+ *  output channels start on a vec4 of the copy. */
+export const packable = (t: GemmTile): boolean =>
+  (t.variant === "register" || t.variant === "direct") && t.tm % 4 === 0;
+
+/** The spec with `packed` set where packable (and absent otherwise). */
+export function withPacking(s: ConvSpec): ConvSpec {
+  const { packed: _, ...rest } = s;
+  return packable(s.tile) ? { ...rest, packed: true } : rest;
+}
+
+/** The weights of an invocation's tm output channels from oBase (a u32 WGSL name): `tap(ky,
+ *  kx)` is a tap's offset (numbers or u32 WGSL expressions), `rows(reg, ci, tap)` emits the
+ *  loads of channel ci at that tap into registers named from `reg` and returns entry i's name.
+ *  Unpacked: one load per row from the [O,C,k,k] tensor (flip reads the stored [C,O,k,k]
+ *  spatially flipped), rows clamped (clamped rows compute values never stored). Packed
+ *  (conv_pack.ts): tm / 4 vec4 loads from [C][k*k][O4], groups clamped to the last. */
 function weightLayout(w: WgslWriter, s: ConvSpec, oBase: string, tm: number) {
   const kk2 = s.k * s.k;
+  const tapOf = (ky: number | string, kx: number | string, flip: boolean): string => {
+    if (typeof ky === "number" && typeof kx === "number") {
+      return `${flip ? kk2 - 1 - (ky * s.k + kx) : ky * s.k + kx}u`;
+    }
+    const at = `${ky} * ${s.k}u + ${kx}`;
+    return flip ? `${kk2 - 1}u - (${at})` : at;
+  };
+  if (s.packed) {
+    if (tm % 4 !== 0) throw new Error(`a packed conv needs tm a multiple of 4, got ${tm}`);
+    const groups = packedRows(s.o) / 4;
+    for (let q = 0; q < tm / 4; q++) {
+      w.line(`let w_g${q} = min(${oBase} / 4u + ${q}u, ${groups - 1}u);`);
+    }
+    return {
+      tap: (ky: number | string, kx: number | string) => tapOf(ky, kx, false),
+      rows(reg: string, ci: string, tap: string): (i: number) => string {
+        for (let q = 0; q < tm / 4; q++) {
+          w.line(
+            `let ${reg}v${q} = ${
+              w.load("wt", `(${ci} * ${kk2}u + ${tap}) * ${groups}u + w_g${q}`)
+            };`,
+          );
+        }
+        return (i) => `${reg}v${i >> 2}.${"xyzw"[i & 3]}`;
+      },
+    };
+  }
   for (let i = 0; i < tm; i++) {
     w.line(`let w_off${i} = min(${oBase} + ${i}u, ${s.o - 1}u) * ${s.flip ? kk2 : s.c * kk2}u;`);
   }
+  const cStride = s.flip ? s.o * kk2 : kk2;
   return {
-    cStride: s.flip ? s.o * kk2 : kk2,
-    tap: (ky: number | string, kx: number | string): string => {
-      if (typeof ky === "number" && typeof kx === "number") {
-        return `${s.flip ? kk2 - 1 - (ky * s.k + kx) : ky * s.k + kx}u`;
+    tap: (ky: number | string, kx: number | string) => tapOf(ky, kx, s.flip),
+    rows(reg: string, ci: string, tap: string): (i: number) => string {
+      for (let i = 0; i < tm; i++) {
+        w.line(`let ${reg}${i} = ${w.load("wt", `w_off${i} + ${ci} * ${cStride}u + ${tap}`)};`);
       }
-      const at = `${ky} * ${s.k}u + ${kx}`;
-      return s.flip ? `${kk2 - 1}u - (${at})` : at;
+      return (i) => `${reg}${i}`;
     },
   };
 }
@@ -111,15 +154,11 @@ function emitWholeImages(
         }
         if (!pairs.length) continue;
         w.scope(() => {
-          for (let i = 0; i < tm; i++) {
-            w.line(
-              `let a${i} = ${w.load("wt", `w_off${i} + ci * ${wl.cStride}u + ${wl.tap(ky, kx)}`)};`,
-            );
-          }
+          const a = wl.rows("a", "ci", wl.tap(ky, kx));
           for (let q = 0; q < images; q++) {
             for (const [out, src] of pairs) {
               for (let i = 0; i < tm; i++) {
-                w.line(`${accName(i, q * hw + out)} += a${i} * ${xs[q](src)};`);
+                w.line(`${accName(i, q * hw + out)} += ${a(i)} * ${xs[q](src)};`);
               }
             }
           }
@@ -127,6 +166,43 @@ function emitWholeImages(
       }
     }
   });
+}
+
+/** The whole-image path with a pool folded in (compiler/ops/pool.ts): each 2x2 window of each
+ *  map (odd sizes floored) through the epilogue and pooled in registers, only the pooled map
+ *  stored. Images past the batch store nothing. */
+function storeWholePooled(
+  w: WgslWriter,
+  s: ConvSpec,
+  pool: NonNullable<ConvSpec["pool"]>,
+  tm: number,
+  tn: number,
+) {
+  const hw = s.h * s.w, hp = Math.floor(s.h / 2), wp = Math.floor(s.w / 2);
+  for (let q = 0; q < tn / hw; q++) {
+    w.block(`if (c_base / ${hw}u + ${q}u < ${s.n}u)`, () => {
+      w.line(`let img${q} = c_base / ${hw}u + ${q}u;`);
+      for (let i = 0; i < tm; i++) {
+        w.block(`if (r_base + ${i}u < ${s.o}u)`, () => {
+          const o = add(ref("r_base", "u32"), i);
+          w.line(`let plane${i} = img${q} * ${s.o}u + r_base + ${i}u;`);
+          for (let py = 0; py < hp; py++) {
+            for (let px = 0; px < wp; px++) {
+              w.scope(() => {
+                for (let d = 0; d < 4; d++) {
+                  const pix = (2 * py + (d >> 1)) * s.w + 2 * px + (d & 1);
+                  w.line(`var r${d} = ${accName(i, q * hw + pix)};`);
+                  const flat = ref(`(plane${i} * ${hw}u + ${pix}u)`, "u32");
+                  emitEpilogue(w, s.epilogue, `r${d}`, flat, () => o);
+                }
+                w.store("y", `plane${i} * ${hp * wp}u + ${py * wp + px}u`, WINDOW[pool]);
+              });
+            }
+          }
+        });
+      }
+    });
+  }
 }
 
 export function emitConvRegister(w: WgslWriter, s: ConvSpec, op: GemmOperands): GemmLayout {
@@ -141,6 +217,10 @@ export function emitConvRegister(w: WgslWriter, s: ConvSpec, op: GemmOperands): 
     const wl = weightLayout(w, s, "r_base", tm);
     if (wholeImages(s)) {
       emitWholeImages(w, s, wl, tm, tn);
+      if (s.pool) {
+        storeWholePooled(w, s, s.pool, tm, tn);
+        return;
+      }
       emitBlockStore(w, op, {
         tm,
         tn,
@@ -180,9 +260,7 @@ export function emitConvRegister(w: WgslWriter, s: ConvSpec, op: GemmOperands): 
         w.line(`let x_off${j} = select(0u, ${at}, ok${j});`);
       }
       w.loop("ci", 0, s.c, () => {
-        for (let i = 0; i < tm; i++) {
-          w.line(`let a${i} = ${w.load("wt", `w_off${i} + ci * ${wl.cStride}u + w_k`)};`);
-        }
+        const a = wl.rows("a", "ci", "w_k");
         for (let j = 0; j < groups; j++) {
           const load = w.load("x", `x_off${j} + ci * ${vec4 ? hw / 4 : hw}u`);
           w.line(`let b${j} = ${padded ? `select(0.0f, ${load}, ok${j})` : load};`);
@@ -191,7 +269,7 @@ export function emitConvRegister(w: WgslWriter, s: ConvSpec, op: GemmOperands): 
           w,
           tm,
           tn,
-          (i) => `a${i}`,
+          a,
           (j) => vec4 ? `b${j >> 2}.${"xyzw"[j & 3]}` : `b${j}`,
         );
       });
@@ -308,13 +386,10 @@ export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
     declareAccumulators(w, tm, rows * tn);
     w.loop("ci", 0, s.c, () => {
       w.line(`let x_plane = x_img + i32(ci * ${hw / unit}u);`);
+      const a: ((i: number) => string)[][] = [];
       for (let ky = 0; ky < s.k; ky++) {
-        for (let kx = 0; kx < s.k; kx++) {
-          for (let i = 0; i < tm; i++) {
-            const at = `w_off${i} + ci * ${wl.cStride}u + ${wl.tap(ky, kx)}`;
-            w.line(`let a${ky}_${kx}_${i} = ${w.load("wt", at)};`);
-          }
-        }
+        a.push([]);
+        for (let kx = 0; kx < s.k; kx++) a[ky].push(wl.rows(`a${ky}_${kx}_`, "ci", wl.tap(ky, kx)));
       }
       for (let r = 0; r < s.k + rows - 1; r++) {
         w.scope(() => {
@@ -342,7 +417,7 @@ export function emitConvDirect(w: WgslWriter, s: ConvSpec): GemmLayout {
               if (ky < 0 || ky >= s.k) continue;
               for (let i = 0; i < tm; i++) {
                 for (let j = 0; j < tn; j++) {
-                  w.line(`${acc(i, q, j)} += a${ky}_${kx}_${i} * v${j + kx};`);
+                  w.line(`${acc(i, q, j)} += ${a[ky][kx](i)} * v${j + kx};`);
                 }
               }
             }

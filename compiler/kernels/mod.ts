@@ -6,6 +6,7 @@ import { primKernels } from "../ops/mod.ts";
 import type { KernelDef } from "../ops/types.ts";
 import { biasGrad } from "./bias_grad.ts";
 import { conv } from "./conv.ts";
+import { convPack } from "./conv_pack.ts";
 import { convGradWeight } from "./conv_grad_weight.ts";
 import { copyChannels } from "./copy_channels.ts";
 import { elementwise } from "./elementwise.ts";
@@ -20,6 +21,7 @@ import { winogradKernels } from "./winograd_kernels.ts";
 
 export const kernels: { [K in KernelKind]: KernelDef<KernelSpecs[K]> } = {
   conv,
+  conv_pack: convPack,
   conv_grad_weight: convGradWeight,
   matmul,
   elementwise,

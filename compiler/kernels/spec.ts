@@ -5,6 +5,7 @@
 import type { Attrs, PrimKernels } from "../ops/mod.ts";
 import type { Foldable } from "../ops/epilogues.ts";
 import type { WinogradKernels } from "./winograd_spec.ts";
+import type { ConvPackSpec } from "./conv_pack.ts";
 
 /** An op folded into a producer's output loop (compiler/ops/epilogues.ts), applied in order to
  *  each output value: the primitive's name and its attributes. Those that read a tensor take the
@@ -70,6 +71,10 @@ export interface ConvSpec extends Stored {
    *  only by a pool's fold (compiler/ops/pool.ts: forward graphs, "direct" tiles), absent
    *  otherwise, so it changes no other spec's key. */
   pool?: "max" | "avg";
+  /** wt is conv_pack's copy of the weight ([C][k*k][O rounded up to 4], flip baked in), read
+   *  as vec4s: set by the lowering for CPU tiles whose tm is a multiple of 4 (conv_register.ts
+   *  withPacking), absent otherwise, and left out of tuning keys. */
+  packed?: true;
 }
 
 /** dw[o,c,ky,kx] (+)= sum_{n,y,x} g[n,o,y,x] * x[n,c,y+ky-pad,x+kx-pad]. Inputs: x, g. */
@@ -170,6 +175,7 @@ export interface FillSpec {
  *  fill, topk_correct), and those of one primitive's module (compiler/ops/mod.ts). */
 export interface SharedKernels {
   conv: ConvSpec;
+  conv_pack: ConvPackSpec;
   conv_grad_weight: ConvGradWeightSpec;
   matmul: MatmulSpec;
   elementwise: ElementwiseSpec;

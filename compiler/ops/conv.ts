@@ -17,6 +17,8 @@ import {
   winogradGradWeightChain,
 } from "../kernels/winograd_chain.ts";
 import type { LayerTable, Lowered, OpTable } from "./types.ts";
+import type { ConvPackSpec } from "../kernels/conv_pack.ts";
+import { withPacking } from "../kernels/conv_register.ts";
 import { floats, nchw, numel, positive, zerosLike } from "./util.ts";
 
 /** x[N,C,H,W] * w[O,C,k,k] -> [N,O,H,W]; stride 1; `flip` reads w as the spatially flipped
@@ -186,8 +188,20 @@ export const prims: Pick<OpTable, "conv2d" | "conv2d_grad_weight"> = {
       const asked = pool ? { ...q, pool } : q;
       const choice = winogradApplies(q) ? cx.tiles.winograd(asked) : undefined;
       if (!choice) {
-        const spec = { ...q, tile: cx.tiles.conv(asked) };
-        return [{ spec, inputs: n.inputs, ...(pool ? { query: asked } : {}) }];
+        const spec = withPacking({ ...q, tile: cx.tiles.conv(asked) });
+        if (!spec.packed) return [{ spec, inputs: n.inputs, ...(pool ? { query: asked } : {}) }];
+        // The weight copy first (it reads only the weight: made once per update, from the f32
+        // master weight as Winograd's filter transform), then the conv reading it.
+        const pack: ConvPackSpec = { kind: "conv_pack", c: q.c, o: q.o, k: q.k, flip: q.flip };
+        return [
+          {
+            spec: pack,
+            inputs: [masterWeight(cx.graph, n.inputs[1])],
+            output: { scratch: "wp" },
+            step: "conv_pack",
+          },
+          { spec, inputs: [n.inputs[0], { scratch: "wp" }], ...(pool ? { query: asked } : {}) },
+        ];
       }
       return winogradLowering(n.inputs[0], masterWeight(cx.graph, n.inputs[1]), q, choice);
     },

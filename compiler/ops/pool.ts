@@ -28,6 +28,7 @@ import {
   preservesZero,
 } from "../kernels/epilogue.ts";
 import { f } from "../kernels/io.ts";
+import { wholeImages } from "../kernels/conv_register.ts";
 import type { EmittedKernel, EpilogueOp, GemmTile, KernelSpec, Stored } from "../kernels/spec.ts";
 import { fmtShape, require, requireRank } from "../shape.ts";
 import type { KernelDef, LayerTable, OpTable } from "./types.ts";
@@ -118,10 +119,11 @@ export function poolFold(spec: KernelSpec, pool: "max" | "avg"): KernelSpec | un
     (spec.kind === "winograd_output" || (spec.kind === "winograd_gemm" && spec.output === "y")) &&
     !spec.pool && plain(spec.epilogue)
   ) return { ...spec, pool };
-  if (
-    spec.kind !== "conv" || spec.pool || spec.flip || spec.tile.variant !== "direct" ||
-    !plain(spec.epilogue)
-  ) return undefined;
+  if (spec.kind !== "conv" || spec.pool || spec.flip || !plain(spec.epilogue)) return undefined;
+  // Whole small maps per invocation (conv_register.ts wholeImages): every window is in
+  // registers already, the tile stays.
+  if (wholeImages(spec)) return { ...spec, pool };
+  if (spec.tile.variant !== "direct") return undefined;
   const t: GemmTile = spec.tile, tn = t.tn + (t.tn % 2);
   return { ...spec, tile: { ...t, bk: 2, tn, bn: (t.bn / t.tn) * tn }, pool };
 }
