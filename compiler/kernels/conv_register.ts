@@ -3,9 +3,12 @@
 // out of the inner channel loop:
 //   "register": the tn pixels are consecutive in the flattened (image, row, column) order, so
 //     any image size fills the block; per tap (ky, kx) each pixel's input offset is its own
-//     offset plus a constant, tested against the border once per tap;
+//     offset plus a constant, tested against the border once per tap; when tn covers whole
+//     small maps (wholeImages), each pixel's taps inside the map are known when the kernel is
+//     generated, and only those are multiplied;
 //   "direct": the tn pixels are consecutive in one output row, so one input row segment of
 //     tn + k - 1 values serves all k horizontal taps (fewer loads per multiply-add).
+// Both read the weight as stored, or conv_pack's copy as vec4s (ConvSpec.packed, weightLayout).
 import { add, mul, ref, type WgslWriter } from "../wgsl/mod.ts";
 import { ceilDiv, entry, grid } from "./common.ts";
 import { type ConvSpec, type GemmTile } from "./spec.ts";

@@ -125,7 +125,8 @@ export function tilePolicy(t: AdapterTraits) {
       // step's 28 shapes; at batch 64, 9.4 M and up, Winograd won most of them).
       // Maps of 16 pixels or fewer (4x4, 2x2) stay direct as well: the direct conv takes whole
       // maps per invocation there and skips the taps that fall on padding (conv_register.ts
-      // wholeImages), 1.2-1.9x faster than F(2,3) on E/w8's 4x4 and 2x2 layers at batch 64.
+      // wholeImages); the tuner, E/w8 at batch 64, found it 1.1-1.3x faster than F(2,3) on the
+      // 4x4 and 2x2 layers before its weights were packed, which made it 1.3-1.4x faster again.
       if (!t.cpu || d.k !== 3 || d.pad !== 1 || d.c < 16 || d.o < 16) return undefined;
       if (d.n * d.o * d.c * 9 * d.h * d.w < WINOGRAD_MIN_MACS) return undefined;
       if (d.h * d.w <= SMALL_MAP) return undefined;
@@ -137,8 +138,8 @@ export function tilePolicy(t: AdapterTraits) {
       if (!t.cpu) return workgroupTile(m, n, t);
       // A "same" 3x3 (or larger) conv on a small map: whole maps per invocation, 4 output
       // channels (one vec4 of packed weights, conv_pack.ts) x as many maps as fit in 16 pixels
-      // and the batch holds (measured on llvmpipe, E/w8 at batch 64: 4 x 16 packed 1.3-1.4x
-      // faster than 2 x 32 or 8 x 8 unpacked on the 4x4 and 2x2 layers).
+      // and the batch holds (measured on llvmpipe, E/w8 at batch 64: 4 x 16 packed as fast as
+      // the best unpacked block, 2 x 32, on 2x2 maps and 1.25x faster on 4x4 maps).
       if (d.k > 1 && 2 * d.pad === d.k - 1 && d.h * d.w <= SMALL_MAP) {
         const hw = d.h * d.w, tn = Math.min(Math.max(1, Math.floor(16 / hw)), d.n) * hw;
         return registerTile(m, n, Math.min(4, blockRows(m)), tn);
