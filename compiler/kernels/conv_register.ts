@@ -218,12 +218,7 @@ export function emitConvRegister(w: WgslWriter, s: ConvSpec, op: GemmOperands): 
     const rBase = w.let("r_base", add(row0, mul(ref("lid.y", "u32"), tm)));
     const cBase = w.let("c_base", add(col0, mul(ref("lid.x", "u32"), tn)));
     const wl = weightLayout(w, s, "r_base", tm);
-    if (wholeImages(s)) {
-      emitWholeImages(w, s, wl, tm, tn);
-      if (s.pool) {
-        storeWholePooled(w, s, s.pool, tm, tn);
-        return;
-      }
+    const store = () =>
       emitBlockStore(w, op, {
         tm,
         tn,
@@ -232,6 +227,10 @@ export function emitConvRegister(w: WgslWriter, s: ConvSpec, op: GemmOperands): 
         rowsAlways: false,
         colsAlways: false,
       });
+    if (wholeImages(s)) {
+      emitWholeImages(w, s, wl, tm, tn);
+      if (s.pool) storeWholePooled(w, s, s.pool, tm, tn);
+      else store();
       return;
     }
     const groups = vec4 ? tn / 4 : tn;
@@ -294,14 +293,7 @@ export function emitConvRegister(w: WgslWriter, s: ConvSpec, op: GemmOperands): 
         w.loop("kx", 0, s.k, () => body("ky", "kx"));
       });
     }
-    emitBlockStore(w, op, {
-      tm,
-      tn,
-      row: (i) => add(rBase, i),
-      col: (j) => add(cBase, j),
-      rowsAlways: false,
-      colsAlways: false,
-    });
+    store();
   });
   return { workgroupSize: [wx, wy, 1], grid: g, workgroupStorageBytes: 0 };
 }
