@@ -21,7 +21,7 @@ import {
 } from "../compiler/kernels/winograd_chain.ts";
 import { WINOGRAD_TOLERANCE } from "../compiler/winograd/accuracy.ts";
 import { epilogueBindings } from "../compiler/kernels/epilogue.ts";
-import type { ConvPackSpec } from "../compiler/kernels/conv_pack.ts";
+import { packOf } from "../compiler/kernels/conv_pack.ts";
 import { withPacking } from "../compiler/kernels/conv_register.ts";
 import type { WinogradTile } from "../compiler/winograd/transforms.ts";
 import { shapeKey, type TunableSpec, type TuningTable } from "../compiler/tuning.ts";
@@ -130,13 +130,7 @@ function directProgram(unpacked: TunableSpec, filterRuns: number): Program {
   if (spec.kind !== "conv" || !spec.packed) {
     return { steps: [{ spec, kernel: k, buffers, runs: 1 }], out };
   }
-  const pack: ConvPackSpec = {
-    kind: "conv_pack",
-    c: spec.c,
-    o: spec.o,
-    k: spec.k,
-    flip: spec.flip,
-  };
+  const pack = packOf(spec);
   return {
     steps: [
       { spec: pack, kernel: emitKernel(pack), buffers: ["b1", "wp"], runs: filterRuns },

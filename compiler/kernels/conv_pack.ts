@@ -24,6 +24,15 @@ export interface ConvPackSpec extends Stored {
 /** Output channels of P: O rounded up to a multiple of 4. */
 export const packedRows = (o: number): number => Math.ceil(o / 4) * 4;
 
+/** The copy a conv with spec `s` reads (ConvSpec.packed). */
+export const packOf = (s: { c: number; o: number; k: number; flip: boolean }): ConvPackSpec => ({
+  kind: "conv_pack",
+  c: s.c,
+  o: s.o,
+  k: s.k,
+  flip: s.flip,
+});
+
 /** Elements of P. */
 export const packedSize = (s: { c: number; o: number; k: number }): number =>
   s.c * s.k * s.k * packedRows(s.o);

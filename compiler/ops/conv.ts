@@ -17,7 +17,7 @@ import {
   winogradGradWeightChain,
 } from "../kernels/winograd_chain.ts";
 import type { LayerTable, Lowered, OpTable } from "./types.ts";
-import type { ConvPackSpec } from "../kernels/conv_pack.ts";
+import { packOf, storedIndex } from "../kernels/conv_pack.ts";
 import { withPacking } from "../kernels/conv_register.ts";
 import { floats, nchw, numel, positive, zerosLike } from "./util.ts";
 
@@ -47,9 +47,7 @@ function weightAt(
   C: number,
   k: number,
 ): number {
-  return flip
-    ? w[((c * O + o) * k + (k - 1 - ky)) * k + (k - 1 - kx)]
-    : w[((o * C + c) * k + ky) * k + kx];
+  return w[storedIndex({ c: C, o: O, k, flip }, o, c, ky, kx)];
 }
 
 /** Winograd's F(m x m, 3 x 3) serves 3x3 convs with padding 1 (VGG's, and their input
@@ -192,10 +190,9 @@ export const prims: Pick<OpTable, "conv2d" | "conv2d_grad_weight"> = {
         if (!spec.packed) return [{ spec, inputs: n.inputs, ...(pool ? { query: asked } : {}) }];
         // The weight copy first (it reads only the weight: made once per update, from the f32
         // master weight as Winograd's filter transform), then the conv reading it.
-        const pack: ConvPackSpec = { kind: "conv_pack", c: q.c, o: q.o, k: q.k, flip: q.flip };
         return [
           {
-            spec: pack,
+            spec: packOf(q),
             inputs: [masterWeight(cx.graph, n.inputs[1])],
             output: { scratch: "wp" },
             step: "conv_pack",
